@@ -1,0 +1,121 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace EcrLint.Rules;
+
+/// <summary>
+/// The one place rule IDs, packs, severities, titles and help links are declared (the product contract of
+/// rules.md). Rule implementations, the CLI's <c>--list-rules</c>, SARIF metadata and the docs index all read it.
+/// </summary>
+public static class RuleCatalog
+{
+    public const string HelpBaseUri = "https://github.com/ecrlint/ecrlint/blob/main/docs/rules/";
+
+    public const string S3LayerAccess = "s3-layer-access";
+    public const string EcrActions = "ecr-actions";
+    public const string DeleteGuard = "delete-guard";
+    public const string PolicyGrammar = "policy-grammar";
+
+    // Pack s3-layer-access (ECR1xx): S3 gateway endpoint policies.
+    public static readonly RuleDescriptor ECR101 = new("ECR101", "StarportLayerBucketNotAllowed", S3LayerAccess, Severity.Error,
+        "A restrictive S3 endpoint policy does not allow s3:GetObject on the ECR layer bucket (prod-REGION-starport-layer-bucket): image pulls fail.",
+        "F30, F36", "Add the starport statement");
+    public static readonly RuleDescriptor ECR102 = new("ECR102", "StarportGrantTooBroad", S3LayerAccess, Severity.Warning,
+        "The statement for the ECR layer bucket grants more than s3:GetObject.", "F30", "Narrow the actions to s3:GetObject");
+    public static readonly RuleDescriptor ECR103 = new("ECR103", "MalformedStarportArn", S3LayerAccess, Severity.Error,
+        "Malformed ECR layer bucket ARN: missing /*, placeholder or unknown region, misspelled name, region or account filled in, or wrong partition.",
+        "F30, F35", "Correct the ARN");
+    public static readonly RuleDescriptor ECR104 = new("ECR104", "StarportRegionMismatch", S3LayerAccess, Severity.Error,
+        "The ECR layer bucket's region differs from the endpoint's region.", "F8, F30", "Use the endpoint's region");
+    public static readonly RuleDescriptor ECR105 = new("ECR105", "S3ReadOnAllBuckets", S3LayerAccess, Severity.Warning,
+        "The S3 endpoint policy allows object reads on every bucket to every principal: beyond least privilege.", "F30");
+    public static readonly RuleDescriptor ECR106 = new("ECR106", "S3EndpointFullAccess", S3LayerAccess, Severity.Info,
+        "S3 gateway endpoint with no policy or the full-access default: a least-privilege policy is suggested.", "F30, F31", "Use the least-privilege policy");
+    public static readonly RuleDescriptor ECR107 = new("ECR107", "S3WriteOnAllBuckets", S3LayerAccess, Severity.Warning,
+        "The S3 endpoint policy allows object writes or deletes on every bucket to every principal.", "F30");
+
+    // Pack ecr-actions (ECR2xx).
+    public static readonly RuleDescriptor ECR201 = new("ECR201", "UnknownEcrAction", EcrActions, Severity.Error,
+        "Unknown ecr: action.", "F33", "Use the nearest valid action");
+    public static readonly RuleDescriptor ECR202 = new("ECR202", "IncompletePullActions", EcrActions, Severity.Error,
+        "A principal is allowed some but not all of ecr:BatchGetImage, ecr:GetDownloadUrlForLayer and ecr:GetAuthorizationToken: pulls fail.",
+        "F33", "Add the missing pull actions");
+    public static readonly RuleDescriptor ECR203 = new("ECR203", "AuthorizationTokenOnRepository", EcrActions, Severity.Error,
+        "ecr:GetAuthorizationToken is allowed only on repository ARNs; it supports only \"Resource\": \"*\".", "F33", "Split it into a \"Resource\": \"*\" statement");
+    public static readonly RuleDescriptor ECR204 = new("ECR204", "EcrWriteToEveryone", EcrActions, Severity.Warning,
+        "Write, delete or permissions-management ECR actions are allowed to \"Principal\": \"*\" without a condition.", "F31, F34", offInRecommended: true);
+    public static readonly RuleDescriptor ECR205 = new("ECR205", "MalformedAction", EcrActions, Severity.Error,
+        "Malformed action: no service prefix, whitespace, empty, unknown service, or a wildcard that matches no action.", "", "Use the nearest valid action");
+    public static readonly RuleDescriptor ECR206 = new("ECR206", "EcrPublicActionInEndpointPolicy", EcrActions, Severity.Warning,
+        "ecr-public: actions in an ECR endpoint policy: the endpoints do not serve ECR Public.", "F9");
+    public static readonly RuleDescriptor ECR207 = new("ECR207", "SourceVpcConditionOnAuthorizationToken", EcrActions, Severity.Warning,
+        "aws:SourceVpc/aws:SourceVpce condition on ecr:GetAuthorizationToken: Fargate calls it outside the VPC, so pulls fail.", "F37");
+    public static readonly RuleDescriptor ECR208 = new("ECR208", "NonCanonicalActionCasing", EcrActions, Severity.Info,
+        "Action not written in AWS's canonical casing.", "F38", "Use the canonical casing");
+
+    // Pack delete-guard (ECR3xx).
+    public static readonly RuleDescriptor ECR301 = new("ECR301", "MissingDeleteGuard", DeleteGuard, Severity.Warning,
+        "The ECR endpoint policy lets \"Principal\": \"*\" call ecr:DeleteRepository and no Deny covers it.", "F34", "Add the PreventDelete statement");
+    public static readonly RuleDescriptor ECR302 = new("ECR302", "BrokenDeleteGuard", DeleteGuard, Severity.Error,
+        "Broken deletion guard: Allow instead of Deny, misspelled action, a resource that is not an ECR repository ARN, or no Principal.",
+        "F34", "Correct the guard");
+    public static readonly RuleDescriptor ECR303 = new("ECR303", "DeleteGuardCannotMatch", DeleteGuard, Severity.Warning,
+        "The deletion guard cannot match: another region or partition than the endpoint, or a Condition/NotPrincipal that exempts callers.", "F8, F34");
+    public static readonly RuleDescriptor ECR304 = new("ECR304", "DeleteGuardTooNarrow", DeleteGuard, Severity.Info,
+        "The deletion guard covers fewer repositories than the policy's scope.", "F34", "Extend the guard's resources");
+
+    // Pack policy-grammar (ECR4xx): every policy.
+    public static readonly RuleDescriptor ECR400 = new("ECR400", "NotParseable", PolicyGrammar, Severity.Error,
+        "Not parseable: invalid JSON or YAML, or not a policy document.", "");
+    public static readonly RuleDescriptor ECR401 = new("ECR401", "MissingVersion", PolicyGrammar, Severity.Info,
+        "\"Version\" is missing.", "F38", "Add \"Version\": \"2012-10-17\"");
+    public static readonly RuleDescriptor ECR402 = new("ECR402", "PolicyVariablesWithoutVersion", PolicyGrammar, Severity.Error,
+        "Policy variables ${...} are used without \"Version\": \"2012-10-17\"; they are not substituted.", "F38", "Add \"Version\": \"2012-10-17\"");
+    public static readonly RuleDescriptor ECR403 = new("ECR403", "InvalidEffect", PolicyGrammar, Severity.Error,
+        "\"Effect\" is not exactly \"Allow\" or \"Deny\".", "F38", "Use the canonical value");
+    public static readonly RuleDescriptor ECR404 = new("ECR404", "MissingRequiredElement", PolicyGrammar, Severity.Error,
+        "A statement lacks a required element (Effect; Action/NotAction; Resource/NotResource; Principal in endpoint policies) or has both X and NotX.", "F31");
+    public static readonly RuleDescriptor ECR405 = new("ECR405", "DuplicateOrInvalidSid", PolicyGrammar, Severity.Warning,
+        "Duplicate Sid, or (in identity policies) a Sid with characters other than letters and digits.", "");
+    public static readonly RuleDescriptor ECR406 = new("ECR406", "MalformedArn", PolicyGrammar, Severity.Error,
+        "Malformed ARN: wrong field count, unknown partition or region, account not 12 digits, S3 ARN with region or account, ECR ARN without repository/.", "F35");
+    public static readonly RuleDescriptor ECR407 = new("ECR407", "PlaceholderValue", PolicyGrammar, Severity.Warning,
+        "A documentation placeholder is left in a real value (region, 1234567890, 111122223333, role_name, repository_name ...).", "F35");
+    public static readonly RuleDescriptor ECR408 = new("ECR408", "UnknownElementName", PolicyGrammar, Severity.Error,
+        "Unknown or mis-cased policy element name (element names are case-sensitive).", "F38", "Rename the element");
+    public static readonly RuleDescriptor ECR409 = new("ECR409", "EndpointPolicyTooLong", PolicyGrammar, Severity.Error,
+        "Endpoint policy over 20,480 characters.", "F31");
+    public static readonly RuleDescriptor ECR410 = new("ECR410", "InvalidPrincipal", PolicyGrammar, Severity.Error,
+        "Invalid Principal for an endpoint policy: malformed account or ARN, a principal type endpoints do not take, or a specific principal in a gateway (S3) endpoint policy.", "F31, F35");
+    public static readonly RuleDescriptor ECR411 = new("ECR411", "DuplicateKey", PolicyGrammar, Severity.Error,
+        "Duplicate JSON object key: readers disagree on which one wins.", "");
+    public static readonly RuleDescriptor ECR412 = new("ECR412", "WrongElementType", PolicyGrammar, Severity.Error,
+        "Wrong JSON type for a policy element (Effect array, numeric Sid, object Action ...).", "");
+    public static readonly RuleDescriptor ECR413 = new("ECR413", "UnknownConditionOperatorOrKey", PolicyGrammar, Severity.Error,
+        "Unknown condition operator (error), or a condition key unknown to the action and not global (warning).", "F38", "Use the nearest operator");
+    public static readonly RuleDescriptor ECR414 = new("ECR414", "RedundantContent", PolicyGrammar, Severity.Info,
+        "Redundant content: the same action or resource twice, or a statement wholly covered by another of the same effect.", "", "Remove the duplicate");
+
+    private static readonly Lazy<IReadOnlyList<RuleDescriptor>> s_all = new(() =>
+        typeof(RuleCatalog).GetFields()
+            .Where(f => f.FieldType == typeof(RuleDescriptor))
+            .Select(f => (RuleDescriptor)f.GetValue(null)!)
+            .OrderBy(r => r.Id, StringComparer.Ordinal)
+            .ToList());
+
+    /// <summary>Every rule, ordered by ID.</summary>
+    public static IReadOnlyList<RuleDescriptor> All => s_all.Value;
+
+    public static RuleDescriptor? Find(string id) => All.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));
+
+    public static IReadOnlyDictionary<string, string> PackTitles { get; } = new Dictionary<string, string>
+    {
+        ["endpoints"] = "Endpoint set of a VPC",
+        [S3LayerAccess] = "S3 gateway endpoint policies",
+        [EcrActions] = "ECR actions",
+        [DeleteGuard] = "Repository deletion guard",
+        [PolicyGrammar] = "Policy grammar",
+        ["windows"] = "Windows images",
+    };
+}

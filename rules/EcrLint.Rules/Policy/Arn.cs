@@ -1,0 +1,120 @@
+using System;
+using System.Collections.Generic;
+using System.Text.RegularExpressions;
+
+namespace EcrLint.Policy;
+
+/// <summary>An ARN split into its fields: <c>arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE</c>.</summary>
+public sealed class Arn
+{
+    private static readonly Regex RepositoryName = new(
+        "^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$", RegexOptions.CultureInvariant);
+
+    private static readonly Regex StarportBucket = new(
+        "^prod-(?<region>.*)-starport-layer-bucket$", RegexOptions.CultureInvariant);
+
+    private Arn(string text, string partition, string service, string region, string account, string resource)
+    {
+        Text = text;
+        Partition = partition;
+        Service = service;
+        Region = region;
+        Account = account;
+        Resource = resource;
+    }
+
+    public string Text { get; }
+    public string Partition { get; }
+    public string Service { get; }
+    public string Region { get; }
+    public string Account { get; }
+
+    /// <summary>Everything after the fifth colon (may hold more colons).</summary>
+    public string Resource { get; }
+
+    /// <summary>Offset of each field in <see cref="Text"/>: partition, service, region, account, resource.</summary>
+    public int FieldStart(int field)
+    {
+        var pos = 0;
+        for (var i = 0; i <= field; i++) pos = Text.IndexOf(':', pos) + 1;
+        return pos;
+    }
+
+    /// <summary>Splits a string that starts with <c>arn:</c> and has at least six fields.</summary>
+    public static bool TryParse(string text, out Arn arn)
+    {
+        arn = null!;
+        if (!text.StartsWith("arn:", StringComparison.Ordinal)) return false;
+        var parts = text.Split(new[] { ':' }, 6);
+        if (parts.Length < 6) return false;
+        arn = new Arn(text, parts[1], parts[2], parts[3], parts[4], parts[5]);
+        return true;
+    }
+
+    /// <summary>The number of colon-separated fields before the resource part would be complete (for messages).</summary>
+    public static int FieldCount(string text) => text.Split(':').Length;
+
+    public static bool IsAccountId(string value) => value.Length == 12 && AllDigits(value);
+
+    public static bool AllDigits(string value)
+    {
+        if (value.Length == 0) return false;
+        foreach (var c in value)
+        {
+            if (c < '0' || c > '9') return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Valid ECR repository name (F35): lower-case parts separated by <c>. _ -</c>, namespaces with <c>/</c>, 2-256 characters.</summary>
+    public static bool IsValidRepositoryName(string name) => name.Length >= 2 && name.Length <= 256 && RepositoryName.IsMatch(name);
+
+    /// <summary>True for an ECR repository ARN (<c>arn:*:ecr:*:*:repository/...</c>).</summary>
+    public bool IsEcrRepository => Service == "ecr" && Resource.StartsWith("repository/", StringComparison.Ordinal);
+
+    /// <summary>For an S3 ARN, the bucket name (before the first <c>/</c>).</summary>
+    public string S3Bucket
+    {
+        get
+        {
+            var slash = Resource.IndexOf('/');
+            return slash < 0 ? Resource : Resource.Substring(0, slash);
+        }
+    }
+
+    /// <summary>
+    /// When <paramref name="bucket"/> is an ECR layer bucket name (<c>prod-REGION-starport-layer-bucket</c>), its
+    /// region part (possibly a placeholder or wildcard).
+    /// </summary>
+    public static bool TryGetStarportRegion(string bucket, out string region)
+    {
+        var m = StarportBucket.Match(bucket);
+        region = m.Success ? m.Groups["region"].Value : "";
+        return m.Success;
+    }
+
+    /// <summary>True when the value mentions the starport bucket at all (even misspelled or with wrong fields).</summary>
+    public static bool MentionsStarport(string value) => value.IndexOf("starport", StringComparison.OrdinalIgnoreCase) >= 0;
+
+    public static string StarportBucketArn(string partition, string region) => $"arn:{partition}:s3:::prod-{region}-starport-layer-bucket/*";
+
+    public override string ToString() => Text;
+}
+
+/// <summary>Documentation placeholders left in real values (ECR407; the source page's own examples have them).</summary>
+public static class Placeholders
+{
+    private static readonly Regex Pattern = new(
+        @"(?<![A-Za-z0-9])(?:region|REGION|Region|<[^<>]+>|1234567890|111122223333|123456789012|role_name|repository_name|VPC_endpoint_ID|ACCOUNT_ID|ACCOUNT|account-id|REPOSITORY_NAME|ROLE_NAME)(?![A-Za-z0-9])",
+        RegexOptions.CultureInvariant);
+
+    /// <summary>Every placeholder in a value, with its offset in the value.</summary>
+    public static IEnumerable<(int Index, string Text)> Find(string value)
+    {
+        foreach (Match m in Pattern.Matches(value)) yield return (m.Index, m.Value);
+    }
+
+    public static bool IsPlaceholderRegion(string region) =>
+        region is "region" or "REGION" or "Region" or "REGION_NAME" or "region-name" || (region.StartsWith("<", StringComparison.Ordinal) && region.EndsWith(">", StringComparison.Ordinal));
+}

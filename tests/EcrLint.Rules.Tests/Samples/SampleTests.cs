@@ -13,18 +13,14 @@ public partial class SampleTests
     [GeneratedRegex(@"^(ECR\d{3})\.(bad|good)\b")]
     private static partial Regex SampleName();
 
-    public static TheoryData<string> RuleSamples()
+    private static List<string> SampleNames()
     {
-        var data = new TheoryData<string>();
         var dir = Repo.PathOf("samples", "policies", "rules");
-        if (!Directory.Exists(dir)) return data;
-        foreach (var file in Directory.GetFiles(dir).Order(StringComparer.Ordinal))
-        {
-            if (SampleName().IsMatch(Path.GetFileName(file))) data.Add(Path.GetFileName(file));
-        }
-
-        return data;
+        if (!Directory.Exists(dir)) return new List<string>();
+        return Directory.GetFiles(dir).Select(f => Path.GetFileName(f)).Where(n => SampleName().IsMatch(n)).Order(StringComparer.Ordinal).ToList();
     }
+
+    public static TheoryData<string> RuleSamples() => new(SampleNames());
 
     private static FileLintResult Lint(string path, LintMode mode) =>
         Linter.LintFile(path, File.ReadAllBytes(path), new LintContext { Region = Region, Account = Account, Severities = new SeverityPolicy(mode) });
@@ -52,7 +48,7 @@ public partial class SampleTests
     [Fact]
     public void Every_rule_of_the_policy_packs_has_a_bad_and_a_good_sample()
     {
-        var names = RuleSamples().Select(r => (string)r[0]).ToList();
+        var names = SampleNames();
         foreach (var rule in RuleCatalog.All)
         {
             Assert.Contains(names, n => n.StartsWith(rule.Id + ".bad", StringComparison.Ordinal));

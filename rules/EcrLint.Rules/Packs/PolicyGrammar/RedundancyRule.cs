@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using EcrLint.Evaluation;
 using EcrLint.Fixes;
 using EcrLint.Json;
 using EcrLint.Policy;
@@ -17,6 +18,15 @@ namespace EcrLint.Packs.PolicyGrammar;
 /// </summary>
 public sealed class RedundancyRule : PolicyRule
 {
+    /// <summary>
+    /// Statements are compared pairwise; beyond this many coverage is not checked. Endpoint policies (20,480
+    /// characters) and IAM identity policies (at most 10,240) cannot hold that many statements.
+    /// </summary>
+    private const int MaxComparedStatements = 250;
+
+    /// <summary>Patterns longer than this product of lengths are compared only for equality.</summary>
+    private const long MaxPatternWork = 1_000_000;
+
     public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { RuleCatalog.ECR414 };
 
     public override void Analyze(PolicyContext context)
@@ -28,19 +38,42 @@ public sealed class RedundancyRule : PolicyRule
             foreach (var list in new[] { s.Resource, s.NotResource }) Duplicates(context, list, "resource", StringComparer.Ordinal);
         }
 
-        var comparable = statements.Where(IsComparable).ToList();
+        var comparable = statements.Where(IsComparable).Select(st => new Shape(st)).ToList();
+        if (comparable.Count > MaxComparedStatements) return;
         foreach (var a in comparable)
         {
             foreach (var b in comparable)
             {
                 if (ReferenceEquals(a, b) || !Covers(b, a)) continue;
-                if (b.Index > a.Index && Covers(a, b)) continue; // The same statement twice: the later one is reported.
-                context.Report(RuleCatalog.ECR414, a.AnchorLocation,
-                    $"Statement {a.Label} (line {a.Line}) is wholly covered by {b.Describe()}: same effect and principal, every action and resource of it is already matched there{(b.Conditions.Count > 0 ? " under the same condition" : "")}; remove it or merge what differs.",
-                    new[] { b });
+                if (b.Statement.Index > a.Statement.Index && Covers(a, b)) continue; // The same statement twice: the later one is reported.
+                var s = a.Statement;
+                var by = b.Statement;
+                context.Report(RuleCatalog.ECR414, s.AnchorLocation,
+                    $"Statement {s.Label} (line {s.Line}) is wholly covered by {by.Describe()}: same effect and principal, every action and resource of it is already matched there{(by.Conditions.Count > 0 ? " under the same condition" : "")}; remove it or merge what differs.",
+                    new[] { by });
                 break;
             }
         }
+    }
+
+    /// <summary>What coverage compares, computed once per statement.</summary>
+    private sealed class Shape
+    {
+        public Shape(PolicyStatement s)
+        {
+            Statement = s;
+            Principal = PrincipalKey(s.Principal);
+            Condition = ConditionKey(s);
+            Actions = s.Action!.Values.Select(v => v.Value.ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToArray();
+            Resources = s.Resource!.Values.Select(v => v.Value).Distinct(StringComparer.Ordinal).ToArray();
+        }
+
+        public PolicyStatement Statement { get; }
+        public string Principal { get; }
+        public string Condition { get; }
+        /// <summary>In lower case: actions compare case-insensitively.</summary>
+        public string[] Actions { get; }
+        public string[] Resources { get; }
     }
 
     private static void Duplicates(PolicyContext context, PolicyValueList? list, string what, StringComparer comparer)
@@ -76,12 +109,31 @@ public sealed class RedundancyRule : PolicyRule
         && s.Action.Values.All(v => v.IsKnown) && s.Resource.Values.All(v => v.IsKnown);
 
     /// <summary>True when <paramref name="b"/> matches every request <paramref name="a"/> matches (same effect).</summary>
-    private static bool Covers(PolicyStatement b, PolicyStatement a)
+    private static bool Covers(Shape b, Shape a)
     {
-        if (a.Effect != b.Effect || PrincipalKey(a.Principal) != PrincipalKey(b.Principal)) return false;
-        if (b.Conditions.Count > 0 && ConditionKey(a) != ConditionKey(b)) return false;
-        return a.Action!.Values.All(x => b.Action!.Values.Any(y => PatternCovers(y.Value, x.Value, ignoreCase: true)))
-            && a.Resource!.Values.All(x => b.Resource!.Values.Any(y => ResourceCovers(y.Value, x.Value)));
+        if (a.Statement.Effect != b.Statement.Effect || a.Principal != b.Principal) return false;
+        if (b.Condition.Length > 0 && a.Condition != b.Condition) return false;
+        foreach (var x in a.Resources)
+        {
+            if (!AnyCovers(b.Resources, x, resource: true)) return false;
+        }
+
+        foreach (var x in a.Actions)
+        {
+            if (!AnyCovers(b.Actions, x, resource: false)) return false;
+        }
+
+        return true;
+    }
+
+    private static bool AnyCovers(string[] patterns, string value, bool resource)
+    {
+        foreach (var p in patterns)
+        {
+            if (resource ? ResourceCovers(p, value) : PatternCovers(p, value, ignoreCase: false)) return true;
+        }
+
+        return false;
     }
 
     private static string PrincipalKey(PrincipalElement? p)
@@ -101,7 +153,8 @@ public sealed class RedundancyRule : PolicyRule
     /// <summary>Resources compare field by field when both are ARNs (a wildcard does not cross the first five colons).</summary>
     private static bool ResourceCovers(string b, string a)
     {
-        if (b == "*") return true;
+        if (b == "*" || a == b) return true;
+        if (b.IndexOfAny(Glob.WildcardChars) < 0) return false;
         var pb = b.Split(new[] { ':' }, 6);
         var pa = a.Split(new[] { ':' }, 6);
         if (pb.Length == 6 && pa.Length == 6 && pb[0] == "arn" && pa[0] == "arn")
@@ -123,7 +176,23 @@ public sealed class RedundancyRule : PolicyRule
     /// </summary>
     public static bool PatternCovers(string b, string a, bool ignoreCase)
     {
-        if (string.Equals(a, b, ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal)) return true;
+        if (ignoreCase)
+        {
+            a = a.ToLowerInvariant();
+            b = b.ToLowerInvariant();
+        }
+
+        if (a == b || b == "*") return true;
+        var firstWildcard = b.IndexOfAny(Glob.WildcardChars);
+        if (firstWildcard < 0 || (long)a.Length * b.Length > MaxPatternWork) return false;
+
+        // The literal text before b's first and after its last wildcard must be a's own prefix and suffix.
+        var lastWildcard = b.LastIndexOfAny(Glob.WildcardChars);
+        var suffix = b.Length - lastWildcard - 1;
+        if (a.Length < firstWildcard + suffix
+            || string.CompareOrdinal(a, 0, b, 0, firstWildcard) != 0
+            || string.CompareOrdinal(a, a.Length - suffix, b, lastWildcard + 1, suffix) != 0)
+            return false;
         var n = b.Length;
         var m = a.Length;
         var prev = new bool[m + 1];
@@ -140,7 +209,7 @@ public sealed class RedundancyRule : PolicyRule
                 {
                     '*' => prev[j] || cur[j - 1],
                     '?' => ac != '*' && prev[j - 1],
-                    _ => ac != '*' && ac != '?' && Eq(pc, ac, ignoreCase) && prev[j - 1],
+                    _ => ac == pc && prev[j - 1],
                 };
             }
 
@@ -149,6 +218,4 @@ public sealed class RedundancyRule : PolicyRule
 
         return prev[m];
     }
-
-    private static bool Eq(char x, char y, bool ignoreCase) => x == y || (ignoreCase && char.ToUpperInvariant(x) == char.ToUpperInvariant(y));
 }

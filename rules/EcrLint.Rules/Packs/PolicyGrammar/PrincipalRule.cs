@@ -49,7 +49,7 @@ public sealed class PrincipalRule : PolicyRule
                         var fixCase = string.Equals(type, "AWS", StringComparison.OrdinalIgnoreCase) ? " (principal types are case-sensitive: write \"AWS\")" : "";
                         var advice = gateway ? GatewayAdvice : "name IAM principals with \"AWS\", or use \"*\" with a condition";
                         context.Report(RuleCatalog.ECR410, new SourceLocation(entry.Value.Document, keySpan),
-                            $"The principal type `{type}` in statement {s.Label} is not accepted in a {context.Kind.DisplayName()}{fixCase}: endpoint policies take \"*\" or \"AWS\" principals; {advice}.");
+                            $"The principal type `{type}` in statement {s.Label} is not accepted in this {context.Kind.DisplayName()}{fixCase}: endpoint policies take \"*\" or \"AWS\" principals; {advice}.");
                         continue;
                     }
 

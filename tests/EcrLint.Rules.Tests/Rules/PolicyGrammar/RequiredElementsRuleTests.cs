@@ -67,6 +67,12 @@ public class RequiredElementsRuleTests
             """, kind: InputKind.EcrEndpoint, rules: ["ECR404"]);
 
     [Fact]
+    public void ECR404_leaves_a_misnamed_Statement_to_ECR408() =>
+        Verify("""
+            { "Version": "2012-10-17", {|ECR408:"Statements"|}: [ { "Effect": "Allow", "Principal": "*", "Action": "ecr:BatchGetImage", "Resource": "*" } ] }
+            """, kind: InputKind.EcrEndpoint, rules: ["ECR404"]);
+
+    [Fact]
     public void ECR404_is_silent_on_complete_statements()
     {
         VerifyNone("""

@@ -90,7 +90,7 @@ public sealed class ElementTypeRule : PolicyRule
     {
         if (p.Value is JsonString) return;
         var hint = p.Name == "Version" ? "write \"2012-10-17\"" : p.Value is JsonArray ? "keep one value" : "write it in quotes";
-        Report(context, p.Value, $"\"{p.Name}\" of {where} is {p.Value.KindName}: it must be a string; {hint}.");
+        Report(context, p.Value, $"\"{p.Name}\" of {where} is {p.Value.KindName}{Raw(p.Value)}: it must be a string; {hint}.");
     }
 
     /// <summary>A string or an array of strings.</summary>
@@ -173,6 +173,7 @@ public sealed class ElementTypeRule : PolicyRule
 
     private static bool IsConditionScalar(JsonNode node) => node is JsonString or JsonScalar { Kind: JsonNodeKind.Boolean or JsonNodeKind.Number };
 
+    /// <summary>" (`2012`)" for a number or boolean, to name the offending value.</summary>
     private static string Raw(JsonNode node) => node is JsonScalar { Kind: JsonNodeKind.Number or JsonNodeKind.Boolean } sc ? $" (`{sc.Raw}`)" : "";
 
     private static void Report(PolicyContext context, JsonNode node, string message) =>

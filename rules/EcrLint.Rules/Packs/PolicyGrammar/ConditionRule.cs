@@ -86,10 +86,10 @@ public sealed class ConditionRule : PolicyRule
     {
         if (!key.IsKnown || !context.IsEnabled(UnknownKey)) return;
         var name = key.Value;
-        if (IsKnown(context, name) != false) return;
+        if (context.Iam.IsKnownConditionKey(name) != false) return;
 
         string hint;
-        if (name.IndexOf(':') < 0 && IsKnown(context, "aws:" + name) == true)
+        if (name.IndexOf(':') < 0 && context.Iam.IsKnownConditionKey("aws:" + name) == true)
             hint = $"write `aws:{name}`";
         else if (name.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))
             hint = "it is not a global condition key; check the spelling against the IAM global condition keys";
@@ -99,16 +99,6 @@ public sealed class ConditionRule : PolicyRule
             hint = $"no action of the `{name.Substring(0, name.IndexOf(':'))}` service takes it; check the spelling against the Service Authorization Reference";
         context.Report(UnknownKey, key.Location,
             $"The condition key `{name}` in statement {s.Label} is unknown: a key absent from the request makes the condition false (true for negated operators and IfExists), so the statement does not do what it says; {hint}.");
-    }
-
-    /// <summary>The data's answer, with <c>s3:ExistingObjectTag/&lt;key&gt;</c>-style keys (written with <c>&lt;key&gt;</c>) matched by prefix.</summary>
-    private static bool? IsKnown(PolicyContext context, string key)
-    {
-        var known = context.Iam.IsKnownConditionKey(key);
-        if (known != false) return known;
-        var slash = key.IndexOf('/');
-        if (slash > 0 && slash < key.Length - 1 && context.Iam.IsKnownConditionKey(key.Substring(0, slash + 1) + "<key>") == true) return true;
-        return false;
     }
 
     /// <summary>The unique nearest valid operator, or null.</summary>

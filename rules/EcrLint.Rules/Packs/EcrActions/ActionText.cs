@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using EcrLint.Evaluation;
 using EcrLint.Iam;
 using EcrLint.Policy;
@@ -66,7 +68,11 @@ internal static class ActionText
     /// <summary>Suggestions are not computed for values longer than this (nothing that long is a typo of an action).</summary>
     private const int MaxSuggestionInput = 256;
 
+    private const int MaxCachedSuggestions = 4096;
+
     private static readonly char[] Separators = { '.', '/', ';', '-', '_', ',' };
+
+    private static readonly ConcurrentDictionary<string, StrongBox<string?>> SuggestionCache = new(StringComparer.Ordinal);
 
     public static ActionInfo Classify(string value, IamData iam)
     {
@@ -104,7 +110,18 @@ internal static class ActionText
     public static string? Suggest(ActionInfo info, IamData iam)
     {
         var value = info.Value;
-        if (value.Length > MaxSuggestionInput) return null;
+        if (info.IsValid || value.Length > MaxSuggestionInput) return null;
+        // The same typo tends to be copied into many files: remember the answers (the data never changes).
+        if (SuggestionCache.TryGetValue(value, out var cached)) return cached.Value;
+        var suggestion = SuggestUncached(info, iam);
+        if (SuggestionCache.Count >= MaxCachedSuggestions) SuggestionCache.Clear();
+        SuggestionCache[value] = new StrongBox<string?>(suggestion);
+        return suggestion;
+    }
+
+    private static string? SuggestUncached(ActionInfo info, IamData iam)
+    {
+        var value = info.Value;
         switch (info.Problem)
         {
             case ActionProblem.Whitespace:

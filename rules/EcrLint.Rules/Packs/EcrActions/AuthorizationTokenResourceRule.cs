@@ -23,15 +23,18 @@ public sealed class AuthorizationTokenResourceRule : PolicyRule
     {
         var policy = context.Policy;
         var variables = policy.HasCurrentVersion;
+        List<PolicyStatement>? relevant = null;
         foreach (var s in policy.Statements)
         {
             if (!IsRepositoryScopedGrant(s, variables)) continue;
+            relevant ??= policy.Statements.Where(x => x.IsEvaluable && PolicyEvaluator.MatchAction(x, ActionText.GetAuthorizationToken) != Truth.False).ToList();
 
             // The principals of this statement that no other statement gives the token on "*".
             var without = new List<NamedPrincipal>();
             foreach (var p in StatementHelpers.PrincipalsOf(s, includeHolder: true))
             {
-                var result = PolicyEvaluator.Evaluate(policy, new EvaluationRequest(p.Request, ActionText.GetAuthorizationToken, "*"));
+                var candidates = relevant.Where(x => StatementHelpers.AppliesTo(x, p.Request) != Truth.False);
+                var result = PolicyEvaluator.Evaluate(candidates, new EvaluationRequest(p.Request, ActionText.GetAuthorizationToken, "*"), variables, policy.HasUnknownStatements);
                 if (result.Decision == Decision.ImplicitDeny && !without.Any(w => w.Display == p.Display)) without.Add(p);
             }
 
@@ -46,10 +49,12 @@ public sealed class AuthorizationTokenResourceRule : PolicyRule
                 : StatementHelpers.JoinAnd(without.Select(p => p.Display).ToList()) + (without.Count == 1 ? " gets" : " get") + " no token";
             var named = string.Equals(at.Value, ActionText.GetAuthorizationToken, StringComparison.OrdinalIgnoreCase) ? "ecr:GetAuthorizationToken" : $"`{at.Value}` (which covers ecr:GetAuthorizationToken)";
             context.Report(RuleCatalog.ECR203, at.Location,
-                $"{s.Describe()} allows {named} only on repository ARNs ({string.Join(", ", resources)}), but the call is registry-wide and IAM authorizes it only against \"Resource\": \"*\" (F33): {who}, so image pulls fail; allow ecr:GetAuthorizationToken in a statement with \"Resource\": \"*\".",
+                $"{Capitalize(s.Describe())} allows {named} only on repository ARNs ({string.Join(", ", resources)}), but the call is registry-wide and IAM authorizes it only against \"Resource\": \"*\" (F33): {who}, so image pulls fail; allow ecr:GetAuthorizationToken in a statement with \"Resource\": \"*\".",
                 BuildFix(policy, s, at));
         }
     }
+
+    private static string Capitalize(string s) => s.Length > 0 ? char.ToUpperInvariant(s[0]) + s.Substring(1) : s;
 
     /// <summary>
     /// An Allow whose Action covers <c>ecr:GetAuthorizationToken</c> (named or by a wildcard) and whose resources

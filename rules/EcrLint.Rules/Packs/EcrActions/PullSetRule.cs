@@ -18,8 +18,8 @@ namespace EcrLint.Packs.EcrActions;
 public sealed class PullSetRule : PolicyRule
 {
     /// <summary>Caps that keep the evaluation linear on generated policies (principals × repositories × 3 evaluations).</summary>
-    internal const int MaxPrincipals = 32;
-    internal const int MaxRepositories = 32;
+    internal const int MaxPrincipals = 24;
+    internal const int MaxRepositories = 24;
 
     private static readonly string[] PullActions = { ActionText.BatchGetImage, ActionText.GetDownloadUrlForLayer, ActionText.GetAuthorizationToken };
 
@@ -31,7 +31,10 @@ public sealed class PullSetRule : PolicyRule
     {
         var policy = context.Policy;
         var variables = policy.HasCurrentVersion;
-        var allows = policy.Statements.Where(s => s.Effect == StatementEffect.Allow && s.IsEvaluable).ToList();
+
+        // Only statements that can match a pull action take part: the others cannot change these decisions.
+        var relevant = policy.Statements.Where(s => s.IsEvaluable && PullActions.Any(a => PolicyEvaluator.MatchAction(s, a) != Truth.False)).ToList();
+        var allows = relevant.Where(s => s.Effect == StatementEffect.Allow).ToList();
         if (allows.Count == 0) return;
 
         var principals = new List<NamedPrincipal>();
@@ -48,26 +51,42 @@ public sealed class PullSetRule : PolicyRule
         if (principals.Count == 0) return;
         var repositories = Repositories(allows, context);
         var findings = new Dictionary<string, PendingFinding>(StringComparer.Ordinal);
+        List<(PolicyStatement Statement, string Action)>? misspelled = null;
 
         foreach (var principal in principals)
         {
+            // Statements whose Principal excludes this one cannot decide for it; the token is registry-wide: one evaluation per principal.
+            var mine = relevant.Where(s => StatementHelpers.AppliesTo(s, principal.Request) != Truth.False).ToList();
+            var scopedTokenGrants = mine.Where(s => AuthorizationTokenResourceRule.IsRepositoryScopedGrant(s, variables)).ToList();
+            var tokenRequest = new EvaluationRequest(principal.Request, ActionText.GetAuthorizationToken, "*");
+            var tokenResult = PolicyEvaluator.Evaluate(mine, tokenRequest, variables, policy.HasUnknownStatements);
             foreach (var repository in repositories)
             {
                 var results = new EvaluationResult[PullActions.Length];
                 var requests = new EvaluationRequest[PullActions.Length];
                 for (var i = 0; i < PullActions.Length; i++)
                 {
-                    var resource = PullActions[i] == ActionText.GetAuthorizationToken ? "*" : repository.Arn;
-                    requests[i] = new EvaluationRequest(principal.Request, PullActions[i], resource);
-                    results[i] = PolicyEvaluator.Evaluate(policy, requests[i]);
+                    if (PullActions[i] == ActionText.GetAuthorizationToken)
+                    {
+                        requests[i] = tokenRequest;
+                        results[i] = tokenResult;
+                        continue;
+                    }
+
+                    requests[i] = new EvaluationRequest(principal.Request, PullActions[i], repository.Arn);
+                    results[i] = PolicyEvaluator.Evaluate(mine, requests[i], variables, policy.HasUnknownStatements);
                 }
 
+                if (!results.Any(r => r.IsAllowed) || !results.Any(r => r.IsDenied)) continue;
+                misspelled ??= Misspelled(allows, context);
                 var allowed = Enumerable.Range(0, 3).Where(i => results[i].IsAllowed).ToList();
                 var missing = Enumerable.Range(0, 3).Where(i => results[i].IsDenied).ToList();
                 // A token scoped to repositories is ECR203's finding (with its own fix); do not report it twice.
                 missing.RemoveAll(i => PullActions[i] == ActionText.GetAuthorizationToken && results[i].Decision == Decision.ImplicitDeny
-                    && policy.Statements.Any(s => AuthorizationTokenResourceRule.IsRepositoryScopedGrant(s, variables)
-                        && PolicyEvaluator.Matches(WithoutResource(s), requests[i], variables) == Truth.True));
+                    && scopedTokenGrants.Any(s => PolicyEvaluator.Matches(WithoutResource(s), requests[i], variables) == Truth.True));
+                // A pull action an Allow statement names with a typo is ECR201/ECR205's finding (with its fix).
+                missing.RemoveAll(i => results[i].Decision == Decision.ImplicitDeny && misspelled.Any(m => m.Action == PullActions[i]
+                    && StatementHelpers.WouldMatchWithAction(m.Statement, requests[i], variables) == Truth.True));
                 if (allowed.Count == 0 || missing.Count == 0) continue;
 
                 // Statements that allow a repository action come first: their resources are the ones the user chose for pulls.
@@ -174,6 +193,25 @@ public sealed class PullSetRule : PolicyRule
 
         if (result.Count == 0)
             result.Add(new Repository($"arn:{context.Partition}:ecr:{context.Region ?? "*"}:{context.Account ?? "*"}:repository/app", false));
+        return result;
+    }
+
+    /// <summary>The pull actions that Allow statements name with a typo ECR201/ECR205 would correct.</summary>
+    private static List<(PolicyStatement Statement, string Action)> Misspelled(List<PolicyStatement> allows, PolicyContext context)
+    {
+        var result = new List<(PolicyStatement, string)>();
+        foreach (var s in allows)
+        {
+            if (s.Action is null) continue;
+            foreach (var v in s.Action.Values)
+            {
+                var info = ActionText.Classify(v.Value, context.Iam);
+                if (info.IsValid) continue;
+                var suggestion = ActionText.Suggest(info, context.Iam);
+                if (suggestion is not null && Array.IndexOf(PullActions, suggestion) >= 0) result.Add((s, suggestion));
+            }
+        }
+
         return result;
     }
 

@@ -37,8 +37,8 @@ public sealed class SourceVpcConditionRule : PolicyRule
                 if (allow ? holds != Truth.False : holds != Truth.True) continue;
 
                 var effect = allow
-                    ? $"so {s.Describe()} does not allow it to them"
-                    : $"so {s.Describe()} denies it to them";
+                    ? $"so the condition fails and {s.Describe()} does not allow the call"
+                    : $"so the condition holds and {s.Describe()} denies the call";
                 context.Report(RuleCatalog.ECR207, test.Key.Location,
                     $"The condition on `{test.Key.Value}` applies to ecr:GetAuthorizationToken, which Fargate tasks call through an AWS-owned network interface outside the VPC: that request carries no {key} (F37), {effect} and image pulls fail; move ecr:GetAuthorizationToken to a statement without this condition.");
             }

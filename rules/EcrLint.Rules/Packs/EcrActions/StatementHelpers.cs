@@ -70,6 +70,14 @@ internal static class StatementHelpers
         return result;
     }
 
+    /// <summary>Whether the statement's Principal/NotPrincipal takes in this principal (statements without either apply to their holder).</summary>
+    public static Truth AppliesTo(PolicyStatement s, RequestPrincipal principal)
+    {
+        if (s.Principal is not null) return PolicyEvaluator.PrincipalMatches(s.Principal, principal);
+        if (s.NotPrincipal is not null) return PolicyEvaluator.PrincipalMatches(s.NotPrincipal, principal).Not();
+        return Truth.True;
+    }
+
     /// <summary>Whether some resource of the statement covers <c>"*"</c> (the only resource registry-wide calls are checked against).</summary>
     public static Truth CoversStar(PolicyStatement s, bool variablesEnabled)
     {

@@ -120,4 +120,11 @@ public class PullSetRuleTests
         VerifyFix("ECR202",
             """{ "Statement": [ { "Sid": "AllowPull", "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::210987654321:role/app" }, "Action": [ "ecr:BatchGetImage" ], "Resource": "arn:aws:ecr:us-east-1:210987654321:repository/app" } ] }""",
             """{ "Statement": [ { "Sid": "AllowPull", "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::210987654321:role/app" }, "Action": [ "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer" ], "Resource": "arn:aws:ecr:us-east-1:210987654321:repository/app" }, { "Sid": "AllowPullToken", "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::210987654321:role/app" }, "Action": "ecr:GetAuthorizationToken", "Resource": "*" } ] }""");
+
+    [Fact]
+    public void ECR202_leaves_misspelled_pull_actions_to_ECR201_and_ECR205() =>
+        Verify("""
+            { "Version": "2012-10-17", "Statement": [
+              { "Effect": "Allow", "Principal": "*", "Action": [ {|ECR201:"ecr:BatchGetImages"|}, {|ECR205:" ecr:GetDownloadUrlForLayer"|}, "ecr:GetAuthorizationToken" ], "Resource": "*" } ] }
+            """, rules: ["ECR202"]);
 }

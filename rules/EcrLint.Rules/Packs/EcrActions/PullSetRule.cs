@@ -49,7 +49,7 @@ public sealed class PullSetRule : PolicyRule
         }
 
         if (principals.Count == 0) return;
-        var repositories = Repositories(allows, context);
+        var repositories = Repositories(policy.Statements.Where(s => s.Effect == StatementEffect.Allow && s.IsEvaluable), context);
         var findings = new Dictionary<string, PendingFinding>(StringComparer.Ordinal);
         List<(PolicyStatement Statement, string Action)>? misspelled = null;
 
@@ -78,7 +78,7 @@ public sealed class PullSetRule : PolicyRule
                 }
 
                 if (!results.Any(r => r.IsAllowed) || !results.Any(r => r.IsDenied)) continue;
-                misspelled ??= Misspelled(allows, context);
+                misspelled ??= Misspelled(policy.Statements.Where(x => x.Effect == StatementEffect.Allow && x.IsEvaluable), context);
                 var allowed = Enumerable.Range(0, 3).Where(i => results[i].IsAllowed).ToList();
                 var missing = Enumerable.Range(0, 3).Where(i => results[i].IsDenied).ToList();
                 // A token scoped to repositories is ECR203's finding (with its own fix); do not report it twice.
@@ -96,10 +96,11 @@ public sealed class PullSetRule : PolicyRule
                 var (anchor, plan) = ChooseStatement(policy, allowing, missing.Select(i => requests[i]).ToList(), implicitOnly, variables);
                 var denies = missing.SelectMany(i => results[i].DecidingStatements).Distinct().OrderBy(s => s.Index).ToList();
 
-                var key = anchor.Index + "|" + string.Join(",", missing) + "|" + string.Join(",", denies.Select(d => d.Index));
+                var key = anchor.Index + "|" + string.Join(",", missing.Select(i => i + (results[i].Decision == Decision.ExplicitDeny ? "d" : ""))) + "|" + string.Join(",", denies.Select(d => d.Index));
                 if (!findings.TryGetValue(key, out var f))
                 {
                     f = new PendingFinding(anchor, plan, missing.Select(i => PullActions[i]).ToList(), allowed.Select(i => PullActions[i]).ToList(), denies, allowing);
+                    f.ExplicitlyDenied.AddRange(missing.Where(i => results[i].Decision == Decision.ExplicitDeny).Select(i => PullActions[i]));
                     findings.Add(key, f);
                 }
 
@@ -156,6 +157,9 @@ public sealed class PullSetRule : PolicyRule
         public List<string> Principals { get; } = new();
         public List<string> Repositories { get; } = new();
         public List<string> Unknowns { get; } = new();
+
+        /// <summary>The missing actions a Deny blocks (the others no statement allows).</summary>
+        public List<string> ExplicitlyDenied { get; } = new();
     }
 
     /// <summary>How the missing actions can be granted through one statement.</summary>
@@ -178,7 +182,7 @@ public sealed class PullSetRule : PolicyRule
     /// The ECR repository ARNs the Allow statements name, as written; when there are none, a generic repository
     /// in the context's region and account (wildcards when unknown).
     /// </summary>
-    private static List<Repository> Repositories(List<PolicyStatement> allows, PolicyContext context)
+    private static List<Repository> Repositories(IEnumerable<PolicyStatement> allows, PolicyContext context)
     {
         var result = new List<Repository>();
         foreach (var s in allows)
@@ -197,7 +201,7 @@ public sealed class PullSetRule : PolicyRule
     }
 
     /// <summary>The pull actions that Allow statements name with a typo ECR201/ECR205 would correct.</summary>
-    private static List<(PolicyStatement Statement, string Action)> Misspelled(List<PolicyStatement> allows, PolicyContext context)
+    private static List<(PolicyStatement Statement, string Action)> Misspelled(IEnumerable<PolicyStatement> allows, PolicyContext context)
     {
         var result = new List<(PolicyStatement, string)>();
         foreach (var s in allows)
@@ -270,9 +274,18 @@ public sealed class PullSetRule : PolicyRule
         var repos = f.Repositories.Count == 0 ? "" : " on " + StatementHelpers.JoinAnd(f.Repositories.Take(3).Select(r => "`" + r + "`").Concat(f.Repositories.Count > 3 ? new[] { $"{f.Repositories.Count - 3} more repositories" } : Array.Empty<string>()).ToList());
         var allowed = StatementHelpers.JoinAnd(f.Allowed);
         var missing = StatementHelpers.JoinAnd(f.Missing);
-        var why = f.Denies.Count > 0
-            ? $"{StatementHelpers.JoinAnd(f.Denies.Select(d => d.Describe()).ToList())} denies {(f.Missing.Count == 1 ? "it" : "them")}"
-            : $"no statement allows {(f.Missing.Count == 1 ? "it" : "them")}";
+        var blocked = f.Missing.Where(f.ExplicitlyDenied.Contains).ToList();
+        var unallowed = f.Missing.Where(a => !f.ExplicitlyDenied.Contains(a)).ToList();
+        var reasons = new List<string>();
+        if (blocked.Count > 0)
+        {
+            var them = unallowed.Count == 0 ? (blocked.Count == 1 ? "it" : "them") : StatementHelpers.JoinAnd(blocked);
+            reasons.Add($"{StatementHelpers.JoinAnd(f.Denies.Select(d => d.Describe()).ToList())} {(f.Denies.Count == 1 ? "denies" : "deny")} {them}");
+        }
+
+        if (unallowed.Count > 0)
+            reasons.Add($"no statement allows {(blocked.Count == 0 ? (unallowed.Count == 1 ? "it" : "them") : StatementHelpers.JoinAnd(unallowed))}");
+        var why = string.Join("; ", reasons);
         string what;
         if (f.Denies.Count > 0)
             what = "narrow the Deny, or drop the partial grant if pulls are not meant to work";

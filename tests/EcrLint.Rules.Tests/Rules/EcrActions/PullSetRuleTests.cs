@@ -122,9 +122,30 @@ public class PullSetRuleTests
             """{ "Statement": [ { "Sid": "AllowPull", "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::210987654321:role/app" }, "Action": [ "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer" ], "Resource": "arn:aws:ecr:us-east-1:210987654321:repository/app" }, { "Sid": "AllowPullToken", "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::210987654321:role/app" }, "Action": "ecr:GetAuthorizationToken", "Resource": "*" } ] }""");
 
     [Fact]
-    public void ECR202_leaves_misspelled_pull_actions_to_ECR201_and_ECR205() =>
+    public void ECR202_leaves_misspelled_pull_actions_to_ECR201_and_ECR205()
+    {
         Verify("""
             { "Version": "2012-10-17", "Statement": [
               { "Effect": "Allow", "Principal": "*", "Action": [ {|ECR201:"ecr:BatchGetImages"|}, {|ECR205:" ecr:GetDownloadUrlForLayer"|}, "ecr:GetAuthorizationToken" ], "Resource": "*" } ] }
             """, rules: ["ECR202"]);
+        Verify("""
+            { "Version": "2012-10-17", "Statement": [
+              { "Effect": "Allow", "Principal": "*", "Action": [ "ecr:GetDownloadUrlForLayer", "ecr:GetAuthorizationToken" ], "Resource": "*" },
+              { "Effect": "Allow", "Principal": "*", "Action": {|ECR201:"ecr:BatchGetImages"|}, "Resource": "*" } ] }
+            """, rules: ["ECR202"]);
+    }
+
+    [Fact]
+    public void ECR202_says_which_actions_a_Deny_blocks_and_which_nothing_allows()
+    {
+        var finding = Assert.Single(Findings("""
+            { "Version": "2012-10-17", "Statement": [
+              { "Sid": "Pull", "Effect": "Allow", "Principal": "*", "Action": [ "ecr:BatchGetImage", "ecr:GetAuthorizationToken" ], "Resource": "*" },
+              { "Sid": "NoManifests", "Effect": "Deny", "Principal": "*", "Action": "ecr:BatchGetImage", "Resource": "arn:aws:ecr:us-east-1:210987654321:repository/secret" },
+              { "Sid": "Secret", "Effect": "Allow", "Principal": "*", "Action": "ecr:DescribeImages", "Resource": "arn:aws:ecr:us-east-1:210987654321:repository/secret" },
+              { "Sid": "Typo", "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::210987654321:role/app" }, "Action": "ecr:GetDownloadUrlForLayers", "Resource": "*" } ] }
+            """, "ECR202"), f => f.Message.StartsWith("Any principal", StringComparison.Ordinal));
+        Assert.Contains("the Deny `NoManifests` (line 3) denies ecr:BatchGetImage; no statement allows ecr:GetDownloadUrlForLayer", finding.Message);
+        Assert.Null(finding.Fix);
+    }
 }

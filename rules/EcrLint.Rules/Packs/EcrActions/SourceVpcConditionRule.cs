@@ -18,6 +18,12 @@ public sealed class SourceVpcConditionRule : PolicyRule
 
     public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { RuleCatalog.ECR207 };
 
+    /// <summary>
+    /// Identity and generic policies only: a token call made outside the VPC does not pass through the ECR
+    /// endpoint, so an endpoint policy's condition is never evaluated for it and cannot break it.
+    /// </summary>
+    public override bool AppliesTo(PolicyKind kind) => !kind.IsEndpointPolicy();
+
     public override void Analyze(PolicyContext context)
     {
         var variables = context.Policy.HasCurrentVersion;

@@ -128,13 +128,14 @@ public sealed class Glob
             (states, next) = (next, states);
         }
 
-        // After the prefix: a state that is inside a star run reaching the end covers every continuation.
+        // After the prefix: a state whose rest is only stars covers every continuation; so does a rest of one
+        // '?' then only stars, since a continuation has at least one character.
         var live = false;
         for (var i = 0; i <= n; i++)
         {
             if (!states[i]) continue;
             if (i < n) live = true;
-            if (i < n && AllStars(i)) return Truth.True;
+            if (i < n && (AllStars(i) || (_pattern[i] == '?' && i + 1 < n && AllStars(i + 1)))) return Truth.True;
         }
 
         return live ? Truth.Unknown : Truth.False;

@@ -127,6 +127,7 @@ public static class PolicyEvaluator
     {
         var result = MatchAction(s, request.Action);
         if (result == Truth.False) return Truth.False;
+        if (result == Truth.Unknown) reasons?.Add(new UnknownReason(s, $"an action of {s.Describe()} is not a literal", null));
         result = result.And(MatchResource(s, request, variablesEnabled, reasons));
         if (result == Truth.False) return Truth.False;
         result = result.And(MatchPrincipal(s, request.Principal, reasons));
@@ -308,6 +309,7 @@ public static class PolicyEvaluator
             // "Null": "true" means the key must be absent.
             var wantAbsent = Truth.False;
             foreach (var v in values) wantAbsent = wantAbsent.Or(string.Equals(v.Value, "true", StringComparison.OrdinalIgnoreCase).ToTruth());
+            if (test.Values.HasUnknownValues && wantAbsent == Truth.False) return Unsure(out why, "a value is not a literal");
             return context.Kind switch
             {
                 ContextValueKind.Absent => wantAbsent,
@@ -345,37 +347,54 @@ public static class PolicyEvaluator
             return any;
         }
 
-        Truth positive;
+        // A negated operator is the negation of its positive form for each request value; the set qualifiers
+        // then ask that all (ForAllValues) or any (ForAnyValue) request value passes.
+        Truth Test(Truth positive) => op.Negated ? positive.Not() : positive;
+
         if (context.Kind == ContextValueKind.Foreign)
         {
-            // A value nobody wrote: it matches only patterns that match anything.
-            positive = Truth.False;
+            // A value nobody wrote: it matches only patterns that match anything; a policy variable may stand
+            // for the same foreign value (aws:ResourceAccount = ${aws:PrincipalAccount}), so that is unsure.
+            var positive = Truth.False;
             foreach (var v in values)
             {
                 if (op.IsPattern && v.Value.Trim('*').Length == 0 && v.Value.Length > 0) positive = Truth.True;
+                else if (variablesEnabled && ContainsVariable(v.Value)) positive = positive.Or(Truth.Unknown);
             }
+
+            if (positive == Truth.Unknown) why = "the request's value of `" + test.Key.Value + "` is not known and a policy variable may equal it";
+            return Test(positive);
         }
-        else
+
+        var requestValues = context.Values;
+        Truth result;
+        switch (op.Set)
         {
-            var requestValues = context.Values;
-            switch (op.Set)
+            case SetOperator.ForAllValues:
+                result = Truth.True;
+                foreach (var rv in requestValues) result = result.And(Test(MatchOne(rv)));
+                break;
+            case SetOperator.ForAnyValue:
+                result = Truth.False;
+                foreach (var rv in requestValues) result = result.Or(Test(MatchOne(rv)));
+                break;
+            default:
             {
-                case SetOperator.ForAllValues:
-                    positive = Truth.True;
-                    foreach (var rv in requestValues) positive = positive.And(MatchOne(rv));
-                    break;
-                case SetOperator.ForAnyValue:
-                    positive = Truth.False;
-                    foreach (var rv in requestValues) positive = positive.Or(MatchOne(rv));
-                    break;
-                default:
-                    positive = Truth.False;
-                    foreach (var rv in requestValues) positive = positive.Or(MatchOne(rv));
-                    break;
+                var positive = Truth.False;
+                foreach (var rv in requestValues) positive = positive.Or(MatchOne(rv));
+                result = Test(positive);
+                break;
             }
         }
 
-        return op.Negated ? positive.Not() : positive;
+        if (result == Truth.Unknown) why = "it compares with a policy variable whose value is not known";
+        return result;
+    }
+
+    private static bool ContainsVariable(string value)
+    {
+        ReplaceVariables(value, out var hasVariables);
+        return hasVariables;
     }
 
     private static Truth Unsure(out string? why, string reason)

@@ -130,12 +130,14 @@ public sealed class Glob
 
         // After the prefix: a state whose rest is only stars covers every continuation; so does a rest of one
         // '?' then only stars, since a continuation has at least one character.
+        var trailingStars = n;
+        while (trailingStars > 0 && _pattern[trailingStars - 1] == '*') trailingStars--;
         var live = false;
         for (var i = 0; i <= n; i++)
         {
             if (!states[i]) continue;
             if (i < n) live = true;
-            if (i < n && (AllStars(i) || (_pattern[i] == '?' && i + 1 < n && AllStars(i + 1)))) return Truth.True;
+            if (i < n && (i >= trailingStars || (_pattern[i] == '?' && i + 1 < n && i + 1 >= trailingStars))) return Truth.True;
         }
 
         return live ? Truth.Unknown : Truth.False;
@@ -147,16 +149,6 @@ public sealed class Glob
         {
             if (states[i] && _pattern[i] == '*') states[i + 1] = true;
         }
-    }
-
-    private bool AllStars(int from)
-    {
-        for (var i = from; i < _pattern.Length; i++)
-        {
-            if (_pattern[i] != '*') return false;
-        }
-
-        return true;
     }
 
     private bool Eq(char a, char b) => a == b || (_ignoreCase && char.ToUpperInvariant(a) == char.ToUpperInvariant(b));

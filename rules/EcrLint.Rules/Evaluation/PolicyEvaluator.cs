@@ -66,6 +66,14 @@ public sealed class EvaluationResult
 
     /// <summary>"the condition StringEquals aws:SourceVpce (line 9) cannot be evaluated ..." for messages.</summary>
     public string DescribeUnknowns() => string.Join("; ", Unknowns.Select(u => u.Reason).Distinct());
+
+    /// <summary>The first <paramref name="max"/> distinct reasons, then how many more there are.</summary>
+    public string DescribeUnknowns(int max)
+    {
+        var reasons = Unknowns.Select(u => u.Reason).Distinct().ToList();
+        if (reasons.Count <= max) return string.Join("; ", reasons);
+        return string.Join("; ", reasons.Take(max)) + $"; and {reasons.Count - max} more";
+    }
 }
 
 /// <summary>
@@ -112,11 +120,11 @@ public static class PolicyEvaluator
         {
             return unsureDenies.Count == 0
                 ? new EvaluationResult(Decision.Allowed, allows, Array.Empty<UnknownReason>())
-                : new EvaluationResult(Decision.Unknown, unsureDenies, unknowns.Where(u => unsureDenies.Contains(u.Statement)).ToList());
+                : new EvaluationResult(Decision.Unknown, unsureDenies, unknowns.Where(u => u.Statement.Effect == StatementEffect.Deny).ToList());
         }
 
         if (unsureAllows.Count > 0)
-            return new EvaluationResult(Decision.Unknown, unsureAllows, unknowns.Where(u => unsureAllows.Contains(u.Statement)).ToList());
+            return new EvaluationResult(Decision.Unknown, unsureAllows, unknowns.Where(u => u.Statement.Effect == StatementEffect.Allow).ToList());
         if (hasUnknownStatements)
             return new EvaluationResult(Decision.Unknown, Array.Empty<PolicyStatement>(), Array.Empty<UnknownReason>());
         return new EvaluationResult(Decision.ImplicitDeny, Array.Empty<PolicyStatement>(), Array.Empty<UnknownReason>());
@@ -148,7 +156,8 @@ public static class PolicyEvaluator
     /// <summary>IAM action matching: case-insensitive, <c>*</c> and <c>?</c> wildcards.</summary>
     public static bool ActionPatternMatches(string pattern, string action) => Glob.Get(pattern, ignoreCase: true).IsMatch(action);
 
-    private static Truth MatchResource(PolicyStatement s, EvaluationRequest request, bool variablesEnabled, List<UnknownReason>? reasons)
+    /// <summary>Whether the statement's Resource/NotResource covers the request's resource (True when it has neither).</summary>
+    public static Truth MatchResource(PolicyStatement s, EvaluationRequest request, bool variablesEnabled, List<UnknownReason>? reasons = null)
     {
         var list = s.Resource ?? s.NotResource;
         if (list is null) return Truth.True; // Resource is optional in some policy kinds (e.g. trust policies).
@@ -177,6 +186,13 @@ public static class PolicyEvaluator
     public static Truth ResourcePatternMatches(string pattern, string resource, bool resourceIsPrefix = false, bool variablesEnabled = true)
     {
         if (pattern == "*") return Truth.True;
+        if (pattern.IndexOfAny(Glob.WildcardChars) < 0 && !(variablesEnabled && pattern.IndexOf("${", StringComparison.Ordinal) >= 0))
+        {
+            // A literal names one resource: it is the request's, or (for a prefix request) one of many or none.
+            if (!resourceIsPrefix) return string.Equals(pattern, resource, StringComparison.Ordinal).ToTruth();
+            return pattern.Length > resource.Length && pattern.StartsWith(resource, StringComparison.Ordinal) ? Truth.Unknown : Truth.False;
+        }
+
         var hasVariables = false;
         if (variablesEnabled && pattern.IndexOf("${", StringComparison.Ordinal) >= 0)
         {

@@ -82,6 +82,19 @@ public class PolicyEvaluatorTests
     }
 
     [Fact]
+    public void Many_reasons_can_be_summarised()
+    {
+        var statements = string.Join(",", Enumerable.Range(1, 5).Select(i => $$"""{ "Sid": "S{{i}}", "Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*", "Condition": { "StringEquals": { "aws:SourceVpce": "vpce-{{i}}" } } }"""));
+        var result = Run(Statements(statements), GetKey);
+        Assert.Equal(5, result.Unknowns.Count);
+        Assert.Equal(5, result.DescribeUnknowns().Split("; ").Length);
+        var summary = result.DescribeUnknowns(2);
+        Assert.EndsWith("; and 3 more", summary);
+        Assert.Contains("`S1`", summary);
+        Assert.DoesNotContain("`S3`", summary);
+    }
+
+    [Fact]
     public void An_unsure_Deny_makes_an_Allow_Unknown_but_not_an_implicit_deny()
     {
         const string maybeDeny = """{ "Sid": "MaybeDeny", "Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "*", "Condition": { "StringNotEquals": { "aws:SourceVpc": "vpc-1" } } }""";
@@ -202,6 +215,8 @@ public class PolicyEvaluatorTests
     [InlineData("arn:aws:s3:::prod-us-west-2-starport-layer-bucket/*", Decision.ImplicitDeny)]
     [InlineData("arn:aws:s3:::prod-region-starport-layer-bucket/*", Decision.ImplicitDeny)]
     [InlineData("arn:aws:s3:::prod-us-east-1-starport-layer-bucket/sha256/*", Decision.Unknown)]
+    [InlineData("arn:aws:s3:::prod-us-east-1-starport-layer-bucket/sha256/0123", Decision.Unknown)]
+    [InlineData("arn:aws:s3:::prod-us-east-1-starport-layer-bucket-old/*", Decision.ImplicitDeny)]
     public void A_prefix_request_matches_only_patterns_that_cover_every_key(string resource, Decision expected)
     {
         var result = Run(Statements($$"""{ "Sid": "Layers", "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "{{resource}}" }"""), LayerDownload());

@@ -30,11 +30,13 @@ public sealed class MissingDeleteGuardRule : PolicyRule
             ? scope.Select(v => (Arn: v.Value, Request: DeleteGuards.DeleteRequest(v.Value))).ToList()
             : new List<(string Arn, EvaluationRequest Request)> { (null!, GenericRequest(context)) };
 
+        // Statements whose actions cannot match ecr:DeleteRepository never take part.
+        var relevant = policy.Statements.Where(s => PolicyEvaluator.MatchAction(s, DeleteGuards.DeleteRepository) != Truth.False).ToList();
         var uncovered = new List<string>();
         var allows = new List<PolicyStatement>();
         foreach (var (arn, request) in requests)
         {
-            var result = PolicyEvaluator.Evaluate(policy, request);
+            var result = PolicyEvaluator.Evaluate(relevant, request, policy.HasCurrentVersion, policy.HasUnknownStatements);
             if (!result.IsAllowed) continue;
             if (arn is not null) uncovered.Add(arn);
             foreach (var s in result.DecidingStatements)

@@ -30,12 +30,24 @@ public sealed class LayerBucketAccessRule : PolicyRule
         var policy = context.Policy;
         if (policy.StatementNode is not null and not JsonArray and not JsonObject) return; // A wrong type is ECR412's.
 
+        // Statements whose actions cannot match s3:GetObject never take part: evaluate the others, once per region.
+        var relevant = policy.Statements.Where(s => PolicyEvaluator.MatchAction(s, LayerBucket.GetObject) != Truth.False).ToList();
         EvaluationResult? first = null, firstUnknown = null;
         string? firstRegion = null, unknownRegion = null;
+        // Requests for different regions differ only in the resource: regions whose bucket every statement's
+        // resources match alike get the same result, so each distinct pattern of matches is evaluated once.
+        var results = new Dictionary<string, EvaluationResult>(StringComparer.Ordinal);
         foreach (var r in LayerBucket.CandidateRegions(context))
         {
             var partitionOf = context.Iam.PartitionOfRegion(r)!.Name;
-            var result = PolicyEvaluator.Evaluate(policy, LayerBucket.Request(partitionOf, r));
+            var request = LayerBucket.Request(partitionOf, r);
+            var signature = string.Concat(relevant.Select(s => (int)PolicyEvaluator.MatchResource(s, request, policy.HasCurrentVersion)));
+            if (!results.TryGetValue(signature, out var result))
+            {
+                result = PolicyEvaluator.Evaluate(relevant, request, policy.HasCurrentVersion, policy.HasUnknownStatements);
+                results[signature] = result;
+            }
+
             if (result.IsAllowed) return;
             if (first is null)
             {
@@ -81,7 +93,7 @@ public sealed class LayerBucketAccessRule : PolicyRule
 
             case Decision.Unknown:
             {
-                var reasons = decided.Unknowns.Count > 0 ? decided.DescribeUnknowns() : "some statements could not be read";
+                var reasons = decided.Unknowns.Count > 0 ? decided.DescribeUnknowns(3) : "some statements could not be read";
                 var location = decided.DecidingStatements.Count > 0 ? decided.DecidingStatements[0].AnchorLocation : policy.AnchorLocation;
                 context.Report(CannotProve, location,
                     $"EcrLint cannot prove that this S3 endpoint policy allows s3:GetObject on the ECR layer bucket {bucket}: {reasons}. If it does not, image pulls fail (F30, F36); a statement that allows it to \"Principal\": \"*\" without conditions removes the doubt.",

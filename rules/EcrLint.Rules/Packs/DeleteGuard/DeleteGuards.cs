@@ -114,6 +114,15 @@ public static class DeleteGuards
         return null;
     }
 
+    /// <summary>
+    /// True when ECR302 reports this Resource value (a deletion guard's resource that is not an ECR repository
+    /// ARN): a rule that checks ARNs in general (ECR406) can leave the value to it, so one token gets one finding.
+    /// </summary>
+    public static bool IsReportedAsGuardResource(PolicyContext context, PolicyStatement s, PolicyValue v) =>
+        context.Kind == PolicyKind.EcrEndpoint && context.IsEnabled(RuleCatalog.ECR302)
+        && s.Effect == StatementEffect.Deny && s.Resource is not null && s.Resource.Values.Contains(v)
+        && IsAimed(s, context.Iam) && ResourceProblem(v) is not null;
+
     /// <summary>"The Deny `X` (line 3)".</summary>
     public static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
 }

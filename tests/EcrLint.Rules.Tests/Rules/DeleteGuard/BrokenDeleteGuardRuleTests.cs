@@ -1,4 +1,6 @@
 using EcrLint.Engine;
+using EcrLint.Packs.DeleteGuard;
+using EcrLint.Policy;
 using EcrLint.Rules;
 using static EcrLint.Tests.RuleTestHelper;
 
@@ -82,6 +84,19 @@ public class BrokenDeleteGuardRuleTests
             kind: InputKind.EcrEndpoint, region: "us-east-1", account: "210987654321");
         Assert.Null(Findings(Policy("""{ "Sid": "PreventDelete", "Effect": "Deny", "Principal": "*", "Action": "ecr:DeleteRepository", "Resource": "team/app" }"""), "ECR302", kind: InputKind.EcrEndpoint, region: "us-east-1").Single().Fix);
         Assert.Null(Findings(Policy("""{ "Sid": "PreventDelete", "Effect": "Deny", "Principal": "*", "Action": "ecr:DeleteRepository", "Resource": "arn:aws:s3:::bucket" }"""), "ECR302", kind: InputKind.EcrEndpoint).Single().Fix);
+    }
+
+    [Fact]
+    public void ECR302_tells_other_rules_which_guard_resources_it_reports()
+    {
+        var text = Policy("""{ "Sid": "PreventDelete", "Effect": "Deny", "Principal": "*", "Action": "ecr:DeleteRepository", "Resource": ["arn:aws:ecr:us-east-1:210987654321:team/app", "arn:aws:ecr:us-east-1:210987654321:repository/team/api"] }""");
+        var policy = EcrLint.Tests.Evaluation.Eval.Parse(text);
+        var guard = policy.Statements[1];
+        var ecr = new PolicyContext(policy, PolicyKind.EcrEndpoint, new LintContext(), new List<Finding>());
+        Assert.True(DeleteGuards.IsReportedAsGuardResource(ecr, guard, guard.Resource!.Values[0]));
+        Assert.False(DeleteGuards.IsReportedAsGuardResource(ecr, guard, guard.Resource!.Values[1]));
+        var s3 = new PolicyContext(policy, PolicyKind.S3Endpoint, new LintContext(), new List<Finding>());
+        Assert.False(DeleteGuards.IsReportedAsGuardResource(s3, guard, guard.Resource!.Values[0]));
     }
 
     [Fact]

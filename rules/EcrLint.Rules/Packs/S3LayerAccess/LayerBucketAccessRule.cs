@@ -32,11 +32,11 @@ public sealed class LayerBucketAccessRule : PolicyRule
 
         // Statements whose actions cannot match s3:GetObject never take part: evaluate the others, once per region.
         var relevant = policy.Statements.Where(s => PolicyEvaluator.MatchAction(s, LayerBucket.GetObject) != Truth.False).ToList();
-        EvaluationResult? first = null, firstUnknown = null;
-        string? firstRegion = null, unknownRegion = null;
         // Requests for different regions differ only in the resource: regions whose bucket every statement's
         // resources match alike get the same result, so each distinct pattern of matches is evaluated once.
         var results = new Dictionary<string, EvaluationResult>(StringComparer.Ordinal);
+        EvaluationResult? first = null, firstUnknown = null;
+        string? firstRegion = null, unknownRegion = null;
         foreach (var r in LayerBucket.CandidateRegions(context))
         {
             var partitionOf = context.Iam.PartitionOfRegion(r)!.Name;

@@ -210,7 +210,9 @@ public sealed class IamData
 
         foreach (var key in ReadLines("iam-condition-keys.txt"))
         {
+            // Keys with a variable part (`aws:ResourceTag/${TagKey}`, `s3:ExistingObjectTag/<key>`) match by prefix.
             var variable = key.IndexOf("${", StringComparison.Ordinal);
+            if (variable < 0) variable = key.IndexOf('<');
             if (variable >= 0) data._conditionKeyPatterns.Add(key.Substring(0, variable));
             else data._conditionKeys.Add(key);
         }

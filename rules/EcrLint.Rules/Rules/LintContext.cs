@@ -24,4 +24,6 @@ public sealed class LintContext
     public bool IsEnabled(RuleDescriptor rule) => Severities.For(rule) != Severity.None;
 
     public bool AnyEnabled(PolicyRule rule) => rule.Descriptors.Any(IsEnabled);
+
+    public bool AnyEnabled(System.Collections.Generic.IEnumerable<RuleDescriptor> rules) => rules.Any(IsEnabled);
 }

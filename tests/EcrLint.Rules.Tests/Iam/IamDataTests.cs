@@ -64,5 +64,6 @@ public class IamDataTests
         Assert.False(Data.IsKnownConditionKey("aws:SourceVpcId"));
         Assert.False(Data.IsKnownConditionKey("ecr:Nope"));
         Assert.Null(Data.IsKnownConditionKey("ec2:Region"));
+        Assert.True(Data.IsKnownConditionKey("s3:ExistingObjectTag/team"));
     }
 }

@@ -24,12 +24,14 @@ public sealed class VersionRule : PolicyRule
         var variable = FirstVariable(policy);
         if (variable is not null)
         {
-            var why = policy.Version is null ? "\"Version\" is missing" : $"\"Version\" is \"{policy.Version.Value}\"";
+            var why = policy.Version is not null ? $"\"Version\" is \"{policy.Version.Value}\""
+                : policy.Root?.Get("Version") is not null ? "\"Version\" is not a string"
+                : "\"Version\" is missing";
             context.Report(RuleCatalog.ECR402, variable.Location,
                 $"The policy variable in `{variable.Value}` is taken literally because {why}: IAM substitutes ${{...}} only with \"Version\": \"{CurrentVersion}\"; set it.",
                 VersionFix(policy, RuleCatalog.ECR402));
         }
-        else if (policy.Version is null)
+        else if (policy.Version is null && policy.Root?.Get("Version") is null)
         {
             context.Report(RuleCatalog.ECR401, policy.AnchorLocation,
                 $"The policy has no \"Version\": without \"{CurrentVersion}\" policy variables are not substituted and some features are off; add \"Version\": \"{CurrentVersion}\".",
@@ -74,7 +76,8 @@ public sealed class VersionRule : PolicyRule
     {
         if (policy.Version?.Node is { } node)
             return new Fix(rule.FixTitle!, policy.Document, JsonEdits.ReplaceString(node, CurrentVersion), "SetVersion");
-        if (policy.Version is not null || policy.Root is null) return null;
+        // A Version that is not a string is ECR412's; inserting a second one would make a duplicate key.
+        if (policy.Version is not null || policy.Root is null || policy.Root.Get("Version") is not null) return null;
         return new Fix(rule.FixTitle!, policy.Document, JsonEdits.InsertProperty(policy.Root, "Version", CurrentVersion, atStart: true), "SetVersion");
     }
 }

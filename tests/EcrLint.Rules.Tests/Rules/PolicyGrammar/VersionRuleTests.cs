@@ -60,4 +60,17 @@ public class VersionRuleTests
             """{ "Version": "2008-10-17", "Statement": [ { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::home/${aws:username}/*" } ] }""",
             """{ "Version": "2012-10-17", "Statement": [ { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::home/${aws:username}/*" } ] }""",
             kind: EcrLint.Engine.InputKind.Identity);
+
+    [Fact]
+    public void A_Version_of_the_wrong_type_is_ECR412_and_never_gets_a_second_Version()
+    {
+        Verify("""
+            { "Version": {|ECR412:2012|}, "Statement": [ { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*" } ] }
+            """, kind: EcrLint.Engine.InputKind.Identity, rules: ["ECR401"]);
+        var variable = Assert.Single(Findings("""
+            { "Version": [ "2012-10-17" ], "Statement": [ { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::home/${aws:username}/*" } ] }
+            """, "ECR402", kind: EcrLint.Engine.InputKind.Identity));
+        Assert.Null(variable.Fix);
+        Assert.Contains("\"Version\" is not a string", variable.Message);
+    }
 }

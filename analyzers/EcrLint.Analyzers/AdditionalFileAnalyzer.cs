@@ -1,0 +1,103 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Text;
+using EcrLint.Engine;
+using EcrLint.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace EcrLint.Analyzers;
+
+/// <summary>
+/// Lints the policy files, templates and daemon.json passed to the compiler as AdditionalFiles, with the same
+/// engine as the command line, and reports inside those files (path, line, column), as BannedApiAnalyzers does
+/// for its text files. Severities follow the standard <c>dotnet_diagnostic.ECRnnn.severity</c> keys of a
+/// <c>.globalconfig</c>.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class AdditionalFileAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Descriptors.All;
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var lintContext = AnalyzerSettings.Read(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
+            start.RegisterAdditionalFileAction(file => AnalyzeFile(file, lintContext));
+        });
+    }
+
+    private static void AnalyzeFile(AdditionalFileAnalysisContext context, LintContext lintContext)
+    {
+        var path = context.AdditionalFile.Path;
+        if (!IsCandidate(path)) return;
+        try
+        {
+            var text = context.AdditionalFile.GetText(context.CancellationToken);
+            if (text is null) return;
+            var bytes = Encoding.UTF8.GetBytes(text.ToString());
+            var result = Linter.LintFile(path, bytes, lintContext, InputKind.Auto, explicitFile: false);
+            foreach (var finding in result.Findings)
+            {
+                context.CancellationToken.ThrowIfCancellationRequested();
+                if (finding.IsSuppressed) continue;
+                context.ReportDiagnostic(DiagnosticFactory.Create(finding));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or InvalidOperationException or FormatException)
+        {
+            // The file could not be read as text by the compiler's host; nothing to report about policies.
+        }
+    }
+
+    /// <summary>JSON and YAML files, except EcrLint's own configuration.</summary>
+    internal static bool IsCandidate(string path)
+    {
+        var name = Path.GetFileName(path);
+        if (string.Equals(name, ".ecrlint.json", StringComparison.OrdinalIgnoreCase)) return false;
+        var ext = Path.GetExtension(path);
+        return ext.Equals(".json", StringComparison.OrdinalIgnoreCase) || ext.Equals(".yaml", StringComparison.OrdinalIgnoreCase)
+            || ext.Equals(".yml", StringComparison.OrdinalIgnoreCase) || ext.Equals(".template", StringComparison.OrdinalIgnoreCase);
+    }
+}
+
+/// <summary>Turns engine findings into Roslyn diagnostics located in the file (or C# document) they are about.</summary>
+internal static class DiagnosticFactory
+{
+    public static Diagnostic Create(Finding finding, Func<EcrLint.Text.SourceLocation, Location?>? map = null)
+    {
+        var location = (map?.Invoke(finding.Location)) ?? ToLocation(finding.Location);
+        var additional = new List<Location>();
+        foreach (var related in finding.RelatedLocations) additional.Add((map?.Invoke(related.Location)) ?? ToLocation(related.Location));
+        var properties = ImmutableDictionary<string, string?>.Empty;
+        if (finding.Fix is not null) properties = properties.Add("EcrLint.FixTitle", finding.Fix.Title).Add("EcrLint.FixKey", finding.Fix.EquivalenceKey);
+        var descriptor = Descriptors.Get(finding.Rule);
+        // A rule may report some findings below its default level (ECR413's unknown condition keys are warnings).
+        var severity = Descriptors.ToRoslyn(finding.Rule.DefaultSeverity);
+        return severity == descriptor.DefaultSeverity
+            ? Diagnostic.Create(descriptor, location, additional, properties, finding.Message)
+            : Diagnostic.Create(descriptor, location, severity, additional, properties, finding.Message);
+    }
+
+    /// <summary>A location in a file that is not a C# syntax tree (an AdditionalFile).</summary>
+    public static Location ToLocation(EcrLint.Text.SourceLocation location)
+    {
+        var span = location.FileSpan;
+        var start = location.Start;
+        var end = location.End;
+        return Location.Create(
+            location.Path,
+            new TextSpan(span.Start, span.Length),
+            new LinePositionSpan(new LinePosition(start.Line - 1, start.Column - 1), new LinePosition(end.Line - 1, end.Column - 1)));
+    }
+}

@@ -54,6 +54,9 @@ public sealed class EmbeddedPolicy
     /// <summary>Canonical JSON of the policy (sorted keys) for comparing two endpoints' policies; null when unreadable.</summary>
     public string? Fingerprint { get; private set; }
 
+    /// <summary>For an endpoint policy: the endpoint's region when its service name says (the context for the policy rules).</summary>
+    public string? Region { get; set; }
+
     /// <summary>True when the host file is YAML (fixes must then be YAML-safe).</summary>
     public bool HostIsYaml { get; private set; }
 

@@ -362,6 +362,7 @@ internal sealed class TemplateModelBuilder
                 _ => PolicyKind.Generic,
             };
             var policy = EmbeddedPolicy.Read(r.LogicalId + " PolicyDocument", policyNode, kind, _eval, _t.IsYaml);
+            policy.Region = e.Service?.Region;
             if (policy.Policy is not null || policy.Errors.Count > 0) _model.Policies.Add(policy);
             e.Policy = policy.Policy;
             e.PolicyLocation = policyNode.Location;
@@ -923,7 +924,7 @@ internal sealed class TemplateModelBuilder
                 case "AWS::IAM::User":
                 case "AWS::IAM::Group":
                 {
-                    AddPolicy(r, r.Properties?["AssumeRolePolicyDocument"], "AssumeRolePolicyDocument", PolicyKind.Generic);
+                    // AssumeRolePolicyDocument is a trust policy: no Resource by design, nothing about ECR; not linted.
                     var policies = CfnEvaluator.ItemsOf(_eval.Evaluate(r.Properties, "Policies")) ?? Array.Empty<CfnValue>();
                     foreach (var item in policies.OfType<CfnMap>())
                     {

@@ -15,7 +15,7 @@ public sealed class DeployedModel
     public List<VpcScope> Vpcs { get; } = new();
 
     /// <summary>The endpoint policies (JSON strings in the output), each with the region of its endpoint.</summary>
-    public List<(EmbeddedPolicy Policy, string? Region)> Policies { get; } = new();
+    public List<EmbeddedPolicy> Policies { get; } = new();
 }
 
 /// <summary>
@@ -68,10 +68,11 @@ public static class DescribeOutput
                     _ => PolicyKind.Generic,
                 };
                 var policy = EmbeddedPolicy.Read(name + " PolicyDocument", policyText, kind, null, hostIsYaml: false);
+                policy.Region = e.Service?.Region;
                 e.Policy = policy.Policy;
                 e.PolicyLocation = policyText.Location;
                 e.PolicyFingerprint = policy.Fingerprint;
-                model.Policies.Add((policy, e.Service?.Region));
+                model.Policies.Add(policy);
             }
         }
 

@@ -15,7 +15,7 @@ namespace EcrLint.Engine;
 /// <summary>
 /// Lints the documents that hold more than one policy: CloudFormation templates (JSON and YAML, cdk.out
 /// included), <c>aws ec2 describe-vpc-endpoints</c> output and Docker <c>daemon.json</c>. Templates and describe
-/// output give <see cref="VpcScope"/>s to the endpoint-set rules (<see cref="VpcRule"/>) and their policies to
+/// output give <see cref="VpcScope"/>s to the endpoint-set rules (<see cref="EndpointRule"/>) and their policies to
 /// every policy rule, located inside the file (inside JSON strings too); daemon configurations go to the
 /// <see cref="DaemonRule"/>s.
 /// </summary>
@@ -27,11 +27,18 @@ public static class DocumentLinter
         var ext = Path.GetExtension(path);
         if (string.Equals(ext, ".yaml", StringComparison.OrdinalIgnoreCase) || string.Equals(ext, ".yml", StringComparison.OrdinalIgnoreCase)) return true;
         if (string.Equals(ext, ".json", StringComparison.OrdinalIgnoreCase)) return false;
-        foreach (var line in text.Split('\n'))
+        var i = 0;
+        while (i < text.Length)
         {
-            var t = line.Trim();
-            if (t.Length == 0 || t.StartsWith("#", StringComparison.Ordinal)) continue;
-            return !(t.StartsWith("{", StringComparison.Ordinal) || t.StartsWith("[", StringComparison.Ordinal));
+            var c = text[i];
+            if (c == '#')
+            {
+                while (i < text.Length && text[i] != '\n') i++;
+                continue;
+            }
+
+            if (!char.IsWhiteSpace(c) && c != '\uFEFF') return c != '{' && c != '[';
+            i++;
         }
 
         return false;
@@ -127,7 +134,13 @@ public static class DocumentLinter
         var settings = new LintContext { Region = environment.Region, Account = environment.Account, Severities = context.Severities };
         var findings = new List<Finding>();
         foreach (var vpc in model.Vpcs) RunVpcRules(vpc, settings, findings);
-        foreach (var policy in model.Policies) findings.AddRange(LintEmbedded(policy, settings, root, keepFixes: true));
+        foreach (var policy in model.Policies)
+        {
+            // An endpoint policy's region is its endpoint's (a literal service name), else the template's.
+            var policySettings = policy.Region is null || policy.Region == settings.Region ? settings
+                : new LintContext { Region = policy.Region, Account = settings.Account, Severities = settings.Severities };
+            findings.AddRange(LintEmbedded(policy, policySettings, root, keepFixes: true));
+        }
         SetPointers(findings, root);
         TemplateSuppressions.Apply(template, findings, context);
         SetPointers(findings, root);
@@ -145,9 +158,9 @@ public static class DocumentLinter
             RunVpcRules(vpc, settings, findings);
         }
 
-        foreach (var (policy, region) in model.Policies)
+        foreach (var policy in model.Policies)
         {
-            var settings = new LintContext { Region = region ?? context.Region, Account = context.Account, Severities = context.Severities };
+            var settings = new LintContext { Region = policy.Region ?? context.Region, Account = context.Account, Severities = context.Severities };
             // The output reports deployed state: editing it changes nothing, so no fixes are offered.
             findings.AddRange(LintEmbedded(policy, settings, root, keepFixes: false));
         }
@@ -215,15 +228,7 @@ public static class DocumentLinter
         }
     }
 
-    private static void RunVpcRules(VpcScope vpc, LintContext settings, List<Finding> findings)
-    {
-        var ctx = new VpcContext(vpc, settings, findings);
-        foreach (var rule in VpcRule.All)
-        {
-            if (!rule.Descriptors.Any(settings.IsEnabled)) continue;
-            rule.Analyze(ctx);
-        }
-    }
+    private static void RunVpcRules(VpcScope vpc, LintContext settings, List<Finding> findings) => findings.AddRange(EndpointRule.Run(vpc, settings));
 
     private static IEnumerable<Finding> LintEmbedded(EmbeddedPolicy policy, LintContext settings, JsonNode fileRoot, bool keepFixes)
     {

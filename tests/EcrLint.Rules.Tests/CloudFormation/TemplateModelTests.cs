@@ -451,7 +451,7 @@ public class TemplateModelTests
         var kinds = model.Policies.ToDictionary(p => p.Name, p => p.Kind);
         Assert.Equal(EcrLint.Policy.PolicyKind.S3Endpoint, kinds["S3 PolicyDocument"]);
         Assert.Equal(EcrLint.Policy.PolicyKind.Generic, kinds["S3If PolicyDocument"]);
-        Assert.Equal(EcrLint.Policy.PolicyKind.Generic, kinds["Role AssumeRolePolicyDocument"]);
+        Assert.DoesNotContain("Role AssumeRolePolicyDocument", kinds.Keys);
         Assert.Equal(EcrLint.Policy.PolicyKind.Identity, kinds["Role policy `pull`"]);
         Assert.Equal(EcrLint.Policy.PolicyKind.Identity, kinds["Managed PolicyDocument"]);
         Assert.Equal(EcrLint.Policy.PolicyKind.Generic, kinds["Repo RepositoryPolicyText"]);

@@ -163,4 +163,13 @@ public class EmbeddedPolicyTests
             Assert.True(offsets.SequenceEqual(offsets.OrderBy(o => o)), text);
         }
     }
+
+    [Fact]
+    public void An_endpoint_policy_takes_the_region_of_a_literal_service_name()
+    {
+        var text = "Resources:\n  S3:\n    Type: AWS::EC2::VPCEndpoint\n    Properties:\n      VpcId: vpc-1\n      ServiceName: com.amazonaws.eu-west-1.s3\n      RouteTableIds: [rtb-1]\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: '*'\n            Action: s3:GetObject\n            Resource: arn:aws:s3:::prod-eu-west-1-starport-layer-bucket/*\n";
+        var (_, root) = TemplateTestHelper.Parse(text, "t.yaml");
+        var model = TemplateModel.Build(CfnTemplate.Read(root, true), new CfnEnvironment { Region = "us-east-1" });
+        Assert.Equal("eu-west-1", Assert.Single(model.Policies).Region);
+    }
 }

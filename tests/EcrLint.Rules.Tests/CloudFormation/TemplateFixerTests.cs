@@ -205,4 +205,21 @@ public class TemplateFixerTests
         var fixedText = Apply(text, vpc.Fixer!.AddEndpoints(vpc, new[] { "ecr.dkr" }, EndpointType.Interface, "x"));
         Assert.Contains("ServiceName: !Sub cn.com.amazonaws.${AWS::Region}.ecr.dkr", fixedText);
     }
+
+    [Fact]
+    public void Yaml_fixes_keep_crlf_line_endings()
+    {
+        var text = SampleText("ECR001.bad.missing-ecr-dkr.yaml").Replace("\n", "\r\n");
+        var model = Model(text, "t.yaml");
+        var vpc = model.Vpcs[0];
+        var fix = vpc.Fixer!.AddEndpoints(vpc, new[] { "ecr.dkr" }, EndpointType.Interface, "x");
+        var fixedText = Apply(text, fix);
+        var inserted = Inserted(text, fixedText, fix!);
+        Assert.StartsWith("\r\n  EcrDkrEndpoint:\r\n    Type: AWS::EC2::VPCEndpoint\r\n", inserted);
+        Assert.DoesNotContain("\n", inserted.Replace("\r\n", ""));
+        Assert.True(Endpoint(Model(fixedText, "t.yaml"), "EcrDkrEndpoint").PrivateDns!.Value);
+        var dns = Model(fixedText, "t.yaml");
+        var withDns = Apply(fixedText, dns.Vpcs[0].Fixer!.EnablePrivateDns(Endpoint(dns, "EcrDkrEndpoint"), "x"));
+        Assert.Equal(fixedText, withDns);
+    }
 }

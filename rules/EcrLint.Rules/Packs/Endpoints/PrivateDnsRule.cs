@@ -22,19 +22,19 @@ public sealed class PrivateDnsRule : EndpointRule
             // A gateway-typed ECR endpoint is ECR011's finding; private DNS means nothing there.
             if (IsNotInterface(e) || e.PrivateDns is not { Value: false } dns) continue;
             var service = ServiceOf(e);
-            var how = dns.IsDefault ? "private DNS not enabled (it is omitted, and the default is false)" : "private DNS disabled";
+            var how = dns.IsDefault ? "does not enable private DNS (the setting is omitted and defaults to false)" : "has private DNS disabled";
             var where = dns.Location ?? e.Location;
             if (service == EcrDkr)
             {
                 context.Report(RuleCatalog.ECR006, where,
-                    $"The {Describe(e)} has {how}: docker resolves the registry host (`ACCOUNT.dkr.ecr.REGION.amazonaws.com`) to its public " +
+                    $"The {Describe(e)} {how}: docker resolves the registry host (`ACCOUNT.dkr.ecr.REGION.amazonaws.com`) to its public " +
                     "addresses and never uses the endpoint (F1). Enable private DNS.",
                     EnablePrivateDns(context, e, RuleCatalog.ECR006));
             }
             else if (service == EcrApi)
             {
                 context.Report(RuleCatalog.ECR007, where,
-                    $"The {Describe(e)} has {how}: SDK and CLI calls to ECR go to the public endpoint unless each client passes " +
+                    $"The {Describe(e)} {how}: SDK and CLI calls to ECR go to the public endpoint unless each client passes " +
                     "`--endpoint-url https://VPCE_ID.api.ecr.REGION.vpce.amazonaws.com` (F2). Enable private DNS.",
                     EnablePrivateDns(context, e, RuleCatalog.ECR007));
             }

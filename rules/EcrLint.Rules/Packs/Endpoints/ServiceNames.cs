@@ -217,10 +217,10 @@ internal static class ServiceNames
         }
 
         work = work.TrimEnd('/');
-        var upper = work.Any(c => c != Marker && char.IsUpper(c));
-        var tokens = work.ToLowerInvariant().Split('.').ToList();
-        var emptyLabels = tokens.RemoveAll(t => t.Length == 0) > 0;
-        if (tokens.Count == 0) return null;
+        var original = work.Split('.').ToList();
+        var emptyLabels = original.RemoveAll(t => t.Length == 0) > 0;
+        if (original.Count == 0) return null;
+        var tokens = original.Select(t => t.ToLowerInvariant()).ToList();
 
         // A DNS host name (dkr.ecr.us-east-1.amazonaws.com) instead of a service name.
         foreach (var suffix in new[] { new[] { "amazonaws", "com", "cn" }, new[] { "amazonaws", "com" }, new[] { "amazonaws", "eu" } })
@@ -228,6 +228,7 @@ internal static class ServiceNames
             if (tokens.Count > suffix.Length && tokens.Skip(tokens.Count - suffix.Length).SequenceEqual(suffix))
             {
                 tokens.RemoveRange(tokens.Count - suffix.Length, suffix.Length);
+                original.RemoveRange(original.Count - suffix.Length, suffix.Length);
                 hostForm = true;
                 break;
             }
@@ -243,6 +244,7 @@ internal static class ServiceNames
         string? service = null;
         string? written = null;
         string? region = null;
+        var regionIndex = -1;
         var regionAfter = false;
         for (var k = 0; k <= Math.Min(1, rest.Count - 1); k++)
         {
@@ -252,6 +254,7 @@ internal static class ServiceNames
             service = canonical;
             written = candidate;
             region = k == 0 ? null : rest[0];
+            regionIndex = k == 0 ? -1 : p;
             break;
         }
 
@@ -264,6 +267,7 @@ internal static class ServiceNames
                 service = canonical;
                 written = candidate;
                 region = rest[rest.Count - 1];
+                regionIndex = tokens.Count - 1;
                 regionAfter = true;
             }
         }
@@ -271,7 +275,10 @@ internal static class ServiceNames
         if (service is null || written is null) return null;
 
         var regionKind = ClassifyRegion(region);
-        var displayRegion = region is null ? null : region.Replace(Marker.ToString(), SymbolicRegion);
+        var displayRegion = regionIndex < 0 ? null : original[regionIndex].Replace(Marker.ToString(), SymbolicRegion);
+
+        // Upper case outside the region (a placeholder region is reported as such, however it is cased).
+        var upper = original.Where((t, i) => i != regionIndex || regionKind == RegionKind.Known).Any(t => t.Any(char.IsUpper));
 
         if (hasWhitespace) problems.Add("it contains whitespace");
         if (hostForm) problems.Add("it is a DNS host name, not a service name");
@@ -304,10 +311,10 @@ internal static class ServiceNames
 
         if (regionAfter && !hostForm) problems.Add("the region comes after the service");
         if (service == AmbiguousEcr) problems.Add("`ecr` names neither ECR endpoint: `ecr.api` (the ECR API) or `ecr.dkr` (the registry)");
-        else if (written != service) problems.Add($"the service is written `{written}` instead of `{service}`");
+        else if (written != service && !hostForm) problems.Add($"the service is written `{written}` instead of `{service}`");
         if (upper) problems.Add("service names are lower case");
 
-        return new ServiceNameAnalysis(name, service, written, displayRegion, regionKind, prefix, problems);
+        return new ServiceNameAnalysis(name, service, written, regionKind == RegionKind.Known ? region : displayRegion, regionKind, prefix, problems);
     }
 
     /// <summary>The prefixes that may precede a service in a region (F14): ECR takes exactly its partition's; S3, logs and ECS also <c>com.amazonaws</c>.</summary>

@@ -25,7 +25,7 @@ public sealed class WindowsWorkloadRule : EndpointRule
             var reach = NoInternetPath(vpc) ? "which this VPC cannot reach" : "which the endpoints do not serve";
             context.Report(RuleCatalog.ECR503, where,
                 $"{Code(w.Name)} runs Windows containers ({Code(w.OperatingSystemFamily?.Value)}) in VPC {Code(vpc.Name)} while {RelianceReason(vpc)}: " +
-                $"Windows base layers are foreign layers, pulled from Microsoft's infrastructure unless they were pushed to ECR, {reach} (F20). " +
+                $"Windows base layers are foreign layers: unless they were pushed to ECR, they are pulled from Microsoft's infrastructure, {reach} (F20). " +
                 "Push the base layers to your ECR repository along with the image.");
         }
     }

@@ -38,7 +38,7 @@ public sealed class ServiceNameRule : EndpointRule
 
             var corrected = Correct(a, context);
             var advice = corrected is not null
-                ? $" Use {Code(corrected)}."
+                ? $" Use {Code(corrected)}{(corrected.Contains(ServiceNames.SymbolicRegion) ? " (the stack's own region)" : "")}."
                 : " Service names read `PREFIX.REGION.SERVICE`, e.g. `com.amazonaws.us-east-1.ecr.dkr` (F14).";
             context.Report(RuleCatalog.ECR010, e.ServiceName?.Location ?? e.Location,
                 $"The service name {Code(a.Text)} of endpoint {Code(e.Name)} is malformed: {string.Join("; ", problems)}.{advice}",
@@ -47,33 +47,20 @@ public sealed class ServiceNameRule : EndpointRule
     }
 
     /// <summary>
-    /// The corrected name: the service as meant; the region as written when it is a known region, the stack's region
-    /// (<c>${AWS::Region}</c>, or the source's own region when it says one) when it is missing or a placeholder, and
-    /// for an unknown region the source's region or the one known region it is a typo of; the prefix of that
-    /// region's partition. Null when the service or the region is ambiguous.
+    /// The corrected name: the service as meant; the region as written when it is a known region, else the stack's own
+    /// region (<c>${AWS::Region}</c>: an endpoint serves the region of its VPC, F8), except that a literal region with
+    /// one known region at a typo's distance (<c>us-eas-1</c>) becomes that region; the prefix of the region's
+    /// partition (of the run's region for the stack's region, when known). Null when the service is ambiguous.
     /// </summary>
     internal static string? Correct(ServiceNameAnalysis a, EndpointContext context)
     {
         if (a.IsAmbiguousEcr) return null;
-        var sourceRegion = ServiceNames.IsRegion(context.Vpc.Region?.Value) ? context.Vpc.Region!.Value : null;
-        string? region;
-        switch (a.RegionKind)
+        var region = a.RegionKind switch
         {
-            case RegionKind.Known:
-                region = a.Region;
-                break;
-            case RegionKind.Symbolic:
-                region = null;
-                break;
-            case RegionKind.Missing:
-            case RegionKind.Placeholder:
-                region = sourceRegion;
-                break;
-            default:
-                region = sourceRegion ?? (a.Region is null ? null : Suggestions.Nearest(a.Region, IamData.Instance.AllRegions, 2));
-                if (region is null) return null;
-                break;
-        }
+            RegionKind.Known => a.Region,
+            RegionKind.Unknown when a.Region is not null => Suggestions.Nearest(a.Region, IamData.Instance.AllRegions, 2),
+            _ => null,
+        };
 
         string name;
         if (region is null)

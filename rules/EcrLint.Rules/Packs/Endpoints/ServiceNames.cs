@@ -104,9 +104,29 @@ internal static class ServiceNames
     public static string? WrittenName(EndpointModel e)
     {
         if (e.ServiceName is null) return null;
-        if (e.ServiceName.Value is { } text) return text;
+        if (e.ServiceName.Value is { } text) return WrittenWithStackRegion(e) ? Resymbolize(text, e.Service?.Region) : text;
         if (e.Service is { } s) return s.Region is null ? $"{s.Prefix}.{SymbolicRegion}.{s.Service}" : s.ToString();
         return null;
+    }
+
+    /// <summary>
+    /// Whether the source writes the name with the stack's region (<c>${AWS::Region}</c>, <c>Ref: AWS::Region</c>) even
+    /// though the front end substituted the region it was told (<c>--region</c>, a cdk.out environment): the name then
+    /// keeps following the stack, and a correction must too.
+    /// </summary>
+    private static bool WrittenWithStackRegion(EndpointModel e)
+    {
+        if (e.ServiceName?.Location is not { } location) return false;
+        var (doc, span) = location.Outer;
+        if (span.Start < 0 || span.End > doc.Text.Length || span.Length > 4096) return false;
+        return doc.Text.IndexOf("AWS::Region", span.Start, span.Length, StringComparison.Ordinal) >= 0;
+    }
+
+    private static string Resymbolize(string text, string? region)
+    {
+        if (!IsRegion(region)) return text;
+        var i = text.IndexOf("." + region + ".", StringComparison.Ordinal);
+        return i < 0 ? text : text.Substring(0, i + 1) + SymbolicRegion + text.Substring(i + 1 + region!.Length);
     }
 
     /// <summary>The analysis of an endpoint's written name (cached per endpoint), null when there is none or it is not an ECR/S3/logs/ECS name.</summary>

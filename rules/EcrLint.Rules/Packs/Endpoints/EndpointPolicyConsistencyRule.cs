@@ -3,6 +3,7 @@ using System.Linq;
 using EcrLint.Endpoints;
 using EcrLint.Policy;
 using EcrLint.Rules;
+using EcrLint.Text;
 using static EcrLint.Packs.Endpoints.EndpointFacts;
 
 namespace EcrLint.Packs.Endpoints;
@@ -29,12 +30,15 @@ public sealed class EndpointPolicyConsistencyRule : EndpointRule
             var what = dkrHas && apiHas ? $"the {Describe(dkr)} and the {Describe(api)} carry different policies"
                 : dkrHas ? $"the {Describe(dkr)} has a policy but the {Describe(api)} has none (full access by default)"
                 : $"the {Describe(api)} has a policy but the {Describe(dkr)} has none (full access by default)";
-            context.Report(RuleCatalog.ECR016, dkr.PolicyLocation ?? dkr.Location,
+            context.Report(RuleCatalog.ECR016, Where(dkr),
                 $"In VPC {Code(vpc.Name)}, {what}: a pull goes through both, and AWS recommends one policy attached to both ECR endpoints (F32). " +
                 "Attach the same policy to both.",
-                related: new[] { new RelatedLocation(api.PolicyLocation ?? api.Location, "the " + Describe(api)) });
+                related: new[] { new RelatedLocation(Where(api), "the " + Describe(api)) });
         }
     }
+
+    /// <summary>The policy's anchor (its <c>Statement</c> key, as the policy rules use), else where it is attached, else the endpoint.</summary>
+    private static SourceLocation Where(EndpointModel e) => e.Policy?.AnchorLocation ?? e.PolicyLocation ?? e.Location;
 
     private const string FullAccess = "\u0001full-access";
 

@@ -13,16 +13,16 @@ public class PolicyAndDnsRulesTests
     public void ECR016_fires_on_the_ecr_dkr_policy_when_the_policies_differ()
     {
         var built = new VpcBuilder().Interface("EcrApi", "ecr.api", e => e.PolicyJson = Other).Interface("EcrDkr", "ecr.dkr", e => e.PolicyJson = PullOnly).S3Gateway().Build();
-        var f = Assert.Single(built.Fires("ECR016", "EcrDkr/PolicyDocument"));
+        var f = Assert.Single(built.Fires("ECR016", "EcrDkr/Policy:\"Statement\""));
         Assert.Contains("carry different policies", f.Message);
-        Assert.Equal("EcrApi/PolicyDocument", built.LabelOf(Assert.Single(f.RelatedLocations).Location));
+        Assert.Equal("EcrApi/Policy:\"Statement\"", built.LabelOf(Assert.Single(f.RelatedLocations).Location));
     }
 
     [Fact]
     public void ECR016_counts_one_policy_against_none()
     {
         var dkrOnly = new VpcBuilder().Interface("EcrApi", "ecr.api").Interface("EcrDkr", "ecr.dkr", e => e.PolicyJson = PullOnly).Build();
-        Assert.Contains("has a policy but the `ecr.api` endpoint `EcrApi` has none", Assert.Single(dkrOnly.Fires("ECR016", "EcrDkr/PolicyDocument")).Message);
+        Assert.Contains("has a policy but the `ecr.api` endpoint `EcrApi` has none", Assert.Single(dkrOnly.Fires("ECR016", "EcrDkr/Policy:\"Statement\"")).Message);
         var apiOnly = new VpcBuilder().Interface("EcrApi", "ecr.api", e => e.PolicyJson = PullOnly).Interface("EcrDkr", "ecr.dkr").Build();
         Assert.Contains("the `ecr.api` endpoint `EcrApi` has a policy but the `ecr.dkr` endpoint `EcrDkr` has none", Assert.Single(apiOnly.Fires("ECR016", "EcrDkr")).Message);
     }

@@ -152,7 +152,7 @@ public sealed class VpcBuilder
         foreach (var spec in _workloads) vpc.Workloads.Add(spec.Create(L));
         var fixer = _fixer ? new RecordingFixer(doc) : null;
         vpc.Fixer = fixer;
-        return new Built(vpc, doc, fixer);
+        return new Built(vpc, doc, fixer, policyTexts);
     }
 
     public sealed class EndpointSpec
@@ -222,7 +222,11 @@ public sealed class VpcBuilder
             else if (PolicyJson is not null)
             {
                 e.PolicyLocation = at(Name + "/PolicyDocument");
-                var policyDoc = new SourceDocument("vpc.fake", PolicyJson);
+
+                // The policy text is a piece of the fake file, as a policy inside a template is.
+                var span = policies[Name];
+                var offsets = Enumerable.Range(span.Start, PolicyJson.Length + 1).ToArray();
+                var policyDoc = doc.CreateEmbedded(PolicyJson, offsets);
                 if (JsonParser.Parse(policyDoc).Root is JsonObject root) e.Policy = PolicyBinder.Bind(root);
                 e.PolicyFingerprint = new string(PolicyJson.Where(c => !char.IsWhiteSpace(c)).ToArray());
             }
@@ -278,14 +282,24 @@ public sealed class VpcBuilder
         }
     }
 
-    public sealed record Built(VpcScope Vpc, SourceDocument Document, RecordingFixer? Fixer)
+    public sealed record Built(VpcScope Vpc, SourceDocument Document, RecordingFixer? Fixer, IReadOnlyDictionary<string, TextSpan> Policies)
     {
         /// <summary>Runs every endpoint rule (strict mode: every rule on, warnings as errors).</summary>
         public List<Finding> Run(string? region = null, LintMode mode = LintMode.Strict) =>
             EndpointRule.Run(Vpc, new LintContext { Region = region, Severities = new SeverityPolicy(mode) });
 
-        /// <summary>The label a location covers.</summary>
-        public string LabelOf(SourceLocation location) => Document.Text.Substring(location.Span.Start, location.Span.Length);
+        /// <summary>The label a location covers; inside an endpoint's policy, <c>EcrDkr/Policy:"Statement"</c>.</summary>
+        public string LabelOf(SourceLocation location)
+        {
+            var span = location.FileSpan;
+            var text = Document.Text.Substring(span.Start, span.Length);
+            foreach (var (name, policy) in Policies)
+            {
+                if (span.Start >= policy.Start && span.End <= policy.End) return $"{name}/Policy:{text}";
+            }
+
+            return text;
+        }
     }
 }
 

@@ -100,6 +100,15 @@ public static class CliApp
 
         root.SetAction(parseResult =>
         {
+            var separator = Array.IndexOf(args, "--");
+            var unknown = (parseResult.GetValue(paths) ?? []).FirstOrDefault(p => p.Length > 1 && p[0] == '-' && (separator < 0 || Array.IndexOf(args, p, separator + 1) < 0));
+            if (unknown is not null)
+            {
+                console.Error.Write($"ecrlint: error: unknown option '{unknown}' (a file whose name starts with - can be given as ./{unknown}, or after --)\n");
+                console.Error.Write("Usage: ecrlint [PATH ...] [options]; run 'ecrlint --help' for the options.\n");
+                return ExitCodes.Error;
+            }
+
             InputKinds.TryParse(parseResult.GetValue(kind) ?? "auto", out var inputKind);
             var options = new CliOptions
             {
@@ -186,7 +195,11 @@ public static class CliApp
 
             string? writeBaselineFull = options.WriteBaseline is null ? null : Path.GetFullPath(options.WriteBaseline, console.WorkingDirectory);
 
-            var expanded = new PathExpander(console.WorkingDirectory, settings.IsExcluded).Expand(options.Paths);
+            // The tool's own files (report, baselines, configuration) are never linted by a walk.
+            var ownFiles = new HashSet<string>(new[] { options.Output, options.Baseline, options.WriteBaseline }
+                .Where(p => p is not null).Select(p => Path.GetFullPath(p!, console.WorkingDirectory)), StringComparer.Ordinal);
+            if (settings.Config is not null) ownFiles.Add(settings.Config.FullPath);
+            var expanded = new PathExpander(console.WorkingDirectory, full => ownFiles.Contains(full) || settings.IsExcluded(full)).Expand(options.Paths);
             if (options.Fix && expanded.Files.Any(f => f.IsStdin))
                 err.Write("ecrlint: warning: <stdin> cannot be fixed (fixes are written to files); it is linted only\n");
 

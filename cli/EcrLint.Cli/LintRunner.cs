@@ -125,7 +125,9 @@ public sealed class LintRunner
                         }
                         catch (Exception e) when (FileReader.IsIoFailure(e))
                         {
-                            var message = e is FileChangedException ? e.Message : $"cannot write the fixes to '{input.DisplayPath}': {FileReader.Reason(e)}; it was not changed";
+                            var message = e is FileChangedException
+                                ? $"'{input.DisplayPath}' changed since it was read; it was not fixed (run ecrlint --fix again)"
+                                : $"cannot write the fixes to '{input.DisplayPath}': {FileReader.Reason(e)}; it was not changed";
                             outcome.Error = new InputError(input.DisplayPath, FileReader.Reason(e)) { FullMessage = message };
                             outcome.FixesApplied = 0;
                             result = Linter.LintFile(input.DisplayPath, bytes, _settings.Context, kind, input.Explicit);

@@ -130,7 +130,7 @@ public static class InProcess
 }
 
 /// <summary>Runs the built ecrlint.dll as a separate process (<c>dotnet ecrlint.dll ...</c>).</summary>
-public static class EndToEnd
+public static class CliProcess
 {
     private static readonly Lazy<string> CliPath = new(FindCli);
 
@@ -184,7 +184,7 @@ public static class EndToEnd
     /// </summary>
     private static string FindCli()
     {
-        var recorded = typeof(EndToEnd).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        var recorded = typeof(CliProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .FirstOrDefault(a => a.Key == "EcrLintCliPath")?.Value;
         if (!string.IsNullOrEmpty(recorded) && File.Exists(recorded)
             && File.Exists(Path.ChangeExtension(recorded, ".runtimeconfig.json")))

@@ -93,7 +93,16 @@ public sealed class PathExpander
             else
             {
                 // A file, or something that does not exist or cannot be read: reading it tells which.
-                if (seen.Add(full)) result.Files.Add(new InputFile(path, full, Explicit: true));
+                if (seen.Add(full))
+                {
+                    result.Files.Add(new InputFile(path, full, Explicit: true));
+                }
+                else
+                {
+                    // Found by an earlier walk or glob, and now named: it is explicit (an unknown kind is reported).
+                    var index = result.Files.FindIndex(f => f.FullPath == full);
+                    if (index >= 0 && !result.Files[index].Explicit) result.Files[index] = result.Files[index] with { Explicit = true };
+                }
             }
         }
 

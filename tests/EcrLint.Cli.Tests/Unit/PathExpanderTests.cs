@@ -87,6 +87,16 @@ public class PathExpanderTests
     }
 
     [Fact]
+    public void A_file_found_by_a_walk_and_then_named_is_explicit()
+    {
+        using var dir = new TempDir();
+        dir.File("p/a.json", "{}");
+        var file = Assert.Single(Expand(dir, "p", "p/a.json").Files);
+        Assert.Equal("p/a.json", file.DisplayPath);
+        Assert.True(file.Explicit);
+    }
+
+    [Fact]
     public void Globs_expand_star_question_mark_and_double_star()
     {
         using var dir = new TempDir();

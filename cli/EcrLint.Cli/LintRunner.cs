@@ -100,7 +100,8 @@ public sealed class LintRunner
             }
 
             var kind = _settings.KindFor(input);
-            var configPath = input.FullPath is null ? InputFile.StdinPath : _settings.Config?.RelativePath(input.FullPath);
+            var configPath = _settings.Config is not { Suppressions.Count: > 0 } config ? null
+                : input.FullPath is null ? InputFile.StdinPath : config.RelativePath(input.FullPath);
             var baselinePath = _options.Baseline is null ? null : Baseline.KeyPath(_options.Baseline.Directory, input.FullPath);
 
             FileLintResult result;

@@ -4,17 +4,17 @@ using System.Text;
 
 namespace EcrLint.Cli.Tests;
 
-/// <summary>Policies that trigger the rules that exist today (ECR400/401/402) and one that is clean.</summary>
+/// <summary>Policies that trigger exactly one of ECR400/401/402, and one that is clean of every rule.</summary>
 public static class Policies
 {
     /// <summary>No Version: ECR401 (info) on the top-level object, with a fix.</summary>
-    public const string NoVersion = "{\n  \"Statement\": [\n    {\n      \"Effect\": \"Allow\",\n      \"Principal\": \"*\",\n      \"Action\": \"ecr:BatchGetImage\",\n      \"Resource\": \"*\"\n    }\n  ]\n}\n";
+    public const string NoVersion = "{\n  \"Statement\": [\n    {\n      \"Effect\": \"Allow\",\n      \"Principal\": \"*\",\n      \"Action\": [\"ecr:BatchGetImage\", \"ecr:GetDownloadUrlForLayer\", \"ecr:GetAuthorizationToken\"],\n      \"Resource\": \"*\"\n    }\n  ]\n}\n";
 
-    /// <summary>A policy variable and no Version: ECR402 (error) on the Resource value, with a fix.</summary>
-    public const string VariableNoVersion = "{\n  \"Statement\": [\n    {\n      \"Effect\": \"Allow\",\n      \"Principal\": \"*\",\n      \"Action\": \"s3:GetObject\",\n      \"Resource\": \"arn:aws:s3:::bucket/${aws:username}/*\"\n    }\n  ]\n}\n";
+    /// <summary>An identity policy with a policy variable and no Version: ECR402 (error) on the Resource value, with a fix.</summary>
+    public const string VariableNoVersion = "{\n  \"Statement\": [\n    {\n      \"Effect\": \"Allow\",\n      \"Sid\": \"ReadHome\",\n      \"Action\": \"s3:GetObject\",\n      \"Resource\": \"arn:aws:s3:::bucket/${aws:username}/*\"\n    }\n  ]\n}\n";
 
-    /// <summary>Has a Version: none of ECR400/401/402.</summary>
-    public const string Clean = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Effect\": \"Allow\",\n      \"Principal\": \"*\",\n      \"Action\": \"ecr:BatchGetImage\",\n      \"Resource\": \"*\"\n    }\n  ]\n}\n";
+    /// <summary>A complete pull grant with a Version: no finding of any rule.</summary>
+    public const string Clean = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Effect\": \"Allow\",\n      \"Principal\": \"*\",\n      \"Action\": [\"ecr:BatchGetImage\", \"ecr:GetDownloadUrlForLayer\", \"ecr:GetAuthorizationToken\"],\n      \"Resource\": \"*\"\n    }\n  ]\n}\n";
 
     /// <summary>Invalid JSON: ECR400 (error) when named explicitly.</summary>
     public const string Invalid = "{\n  \"Statement\": [ {\"Effect\": \"Allow\", }\n";

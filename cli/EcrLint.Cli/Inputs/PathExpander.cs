@@ -175,6 +175,21 @@ public sealed class PathExpander
         Action<string, string, string> onFile, string relative, int maxDepth)
     {
         if (!visited.Add(real)) return; // A symbolic link loop, or a folder reached twice.
+
+        // A CDK cloud assembly (cdk.out): lint its stack templates only; its asset folders hold application code.
+        if (EcrLint.CloudFormation.CloudAssembly.Plan(full) is { } assembly)
+        {
+            foreach (var stack in assembly.Stacks.OrderBy(t => t.TemplatePath, StringComparer.Ordinal))
+            {
+                var inside = Path.GetRelativePath(full, stack.TemplatePath).Replace('\\', '/');
+                if (inside.StartsWith("..", StringComparison.Ordinal)) continue;
+                var display = displayPrefix + inside.Replace('/', DirectorySeparatorOf(displayPrefix));
+                onFile(stack.TemplatePath, display, relative.Length == 0 ? inside : relative + "/" + inside);
+            }
+
+            return;
+        }
+
         List<FileSystemInfo> entries;
         try
         {

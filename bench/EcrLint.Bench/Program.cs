@@ -8,6 +8,7 @@ using EcrLint.Bench;
 //                                                ecrlint vs the bare Newtonsoft parse, alternating, medians
 //   memory DIR --ecrlint CMD                     peak working set on growing slices of the corpus
 //   coldstart FILE --ecrlint CMD [--runs N]      one-file lint, median wall time
+//   profile DIR [--passes N]                     in-process engine profile: time and allocation per phase and rule
 // CMD is an executable or a .dll (run with `dotnet`).
 var command = args.Length > 0 ? args[0] : "help";
 string Option(string name, string fallback)
@@ -84,6 +85,10 @@ switch (command)
         Console.WriteLine($"one-file lint: median {Median(times.Select(m => m.Seconds)) * 1000:F0} ms (min {times.Min(m => m.Seconds) * 1000:F0} ms, max {times.Max(m => m.Seconds) * 1000:F0} ms) over {times.Count} runs");
         return 0;
     }
+
+    case "profile":
+        Profiler.Run(args[1], int.Parse(Option("--passes", "3"), CultureInfo.InvariantCulture), Option("--region", null!), Option("--account", null!));
+        return 0;
 
     default:
         Console.Error.WriteLine("usage: EcrLint.Bench generate|throughput|memory|coldstart ... (see bench/README.md)");

@@ -36,7 +36,8 @@ public static class TruthExtensions
 public sealed class Glob
 {
     public static readonly char[] WildcardChars = { '*', '?' };
-    private static readonly ConcurrentDictionary<(string, bool), Glob> Cache = new();
+    private static readonly ConcurrentDictionary<string, Glob> CaseSensitiveCache = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Glob> IgnoreCaseCache = new(StringComparer.Ordinal);
     private static int s_added;
 
     private readonly string _pattern;
@@ -64,19 +65,24 @@ public sealed class Glob
         return sb.ToString();
     }
 
+    private static readonly Func<string, Glob> s_createIgnoreCase = p => new Glob(p, ignoreCase: true);
+    private static readonly Func<string, Glob> s_createCaseSensitive = p => new Glob(p, ignoreCase: false);
+
     public static Glob Get(string pattern, bool ignoreCase)
     {
         if (pattern.Length > 512) return new Glob(pattern, ignoreCase);
-        if (Cache.TryGetValue((pattern, ignoreCase), out var glob)) return glob;
+        var cache = ignoreCase ? IgnoreCaseCache : CaseSensitiveCache;
+        if (cache.TryGetValue(pattern, out var glob)) return glob;
 
         // ConcurrentDictionary.Count takes every lock: count additions instead, and start over past the limit.
         if (Interlocked.Increment(ref s_added) > 10_000)
         {
-            Cache.Clear();
+            CaseSensitiveCache.Clear();
+            IgnoreCaseCache.Clear();
             Interlocked.Exchange(ref s_added, 0);
         }
 
-        return Cache.GetOrAdd((pattern, ignoreCase), k => new Glob(k.Item1, k.Item2));
+        return cache.GetOrAdd(pattern, ignoreCase ? s_createIgnoreCase : s_createCaseSensitive);
     }
 
     /// <summary>The pattern as written.</summary>
@@ -119,19 +125,55 @@ public sealed class Glob
     }
 
     /// <summary>
+    /// <see cref="IsMatch"/> of a case-sensitive pattern without runs of stars, given as the range
+    /// [<paramref name="ps"/>, <paramref name="pe"/>) of <paramref name="pattern"/>, on the range
+    /// [<paramref name="s0"/>, <paramref name="se"/>) of <paramref name="input"/> (the same steps, in place).
+    /// </summary>
+    internal static bool IsMatchRange(string pattern, int ps, int pe, string input, int s0, int se)
+    {
+        int p = ps, s = s0, star = -1, mark = 0;
+        while (s < se)
+        {
+            if (p < pe && (pattern[p] == '?' || pattern[p] == input[s]))
+            {
+                p++;
+                s++;
+            }
+            else if (p < pe && pattern[p] == '*')
+            {
+                star = p++;
+                mark = s;
+            }
+            else if (star >= 0)
+            {
+                p = star + 1;
+                s = ++mark;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        while (p < pe && pattern[p] == '*') p++;
+        return p == pe;
+    }
+
+    /// <summary>
     /// Whether the pattern matches every string that starts with <paramref name="prefix"/> and goes on with at
     /// least one more character (True), none of them (False), or some but not all (Unknown).
     /// </summary>
     public Truth MatchesAllWithPrefix(string prefix)
     {
         var n = _pattern.Length;
-        var states = new bool[n + 1];
-        var next = new bool[n + 1];
+        // Two rows of n + 1 states in per-thread buffers (this runs for every statement of every evaluation).
+        var states = RentStates(ref s_states, n + 1);
+        var next = RentStates(ref s_next, n + 1);
         states[0] = true;
         Close(states);
         foreach (var c in prefix)
         {
-            Array.Clear(next, 0, next.Length);
+            Array.Clear(next, 0, n + 1);
             var any = false;
             for (var i = 0; i < n; i++)
             {
@@ -167,6 +209,17 @@ public sealed class Glob
         }
 
         return live ? Truth.Unknown : Truth.False;
+    }
+
+    [ThreadStatic] private static bool[]? s_states;
+    [ThreadStatic] private static bool[]? s_next;
+
+    /// <summary>A cleared buffer of at least <paramref name="length"/> states (only the first <paramref name="length"/> are used).</summary>
+    private static bool[] RentStates(ref bool[]? buffer, int length)
+    {
+        if (buffer is null || buffer.Length < length) buffer = new bool[Math.Max(length, 64)];
+        else Array.Clear(buffer, 0, length);
+        return buffer;
     }
 
     private void Close(bool[] states)

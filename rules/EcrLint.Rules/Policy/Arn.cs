@@ -105,15 +105,72 @@ public sealed class Arn
 /// <summary>Documentation placeholders left in real values (ECR407; the source page's own examples have them).</summary>
 public static class Placeholders
 {
-    private static readonly Regex Pattern = new(
+    /// <summary>What <see cref="Find"/> matches, as a regular expression (the specification of the matcher; tests compare the two).</summary>
+    internal static Regex Pattern => new(
         @"(?<![A-Za-z0-9])(?:region|REGION|Region|<[^<>]+>|1234567890|111122223333|123456789012|role_name|repository_name|VPC_endpoint_ID|ACCOUNT_ID|ACCOUNT|account-id|REPOSITORY_NAME|ROLE_NAME)(?![A-Za-z0-9])",
         RegexOptions.CultureInvariant);
 
-    /// <summary>Every placeholder in a value, with its offset in the value.</summary>
+    // The alternatives of Pattern in its order (null: the <...> alternative), and the characters they start with.
+    private static readonly string?[] Alternatives =
+    {
+        "region", "REGION", "Region", null, "1234567890", "111122223333", "123456789012", "role_name", "repository_name",
+        "VPC_endpoint_ID", "ACCOUNT_ID", "ACCOUNT", "account-id", "REPOSITORY_NAME", "ROLE_NAME",
+    };
+
+    private static readonly char[] FirstChars = { 'r', 'R', '<', '1', 'V', 'A', 'a' };
+
+    /// <summary>Every placeholder in a value, with its offset in the value (the matches of <see cref="Pattern"/>, found without it).</summary>
     public static IEnumerable<(int Index, string Text)> Find(string value)
     {
-        foreach (Match m in Pattern.Matches(value)) yield return (m.Index, m.Value);
+        List<(int, string)>? found = null;
+        var i = value.IndexOfAny(FirstChars);
+        while (i >= 0)
+        {
+            var end = MatchAt(value, i);
+            if (end > i)
+            {
+                (found ??= new List<(int, string)>()).Add((i, value.Substring(i, end - i)));
+                if (end >= value.Length) break;
+                i = value.IndexOfAny(FirstChars, end);
+            }
+            else
+            {
+                i = i + 1 < value.Length ? value.IndexOfAny(FirstChars, i + 1) : -1;
+            }
+        }
+
+        return found ?? (IEnumerable<(int, string)>)Array.Empty<(int, string)>();
     }
+
+    /// <summary>The end of the placeholder that starts at <paramref name="i"/>, or -1 (alternatives tried in order, as the regular expression does).</summary>
+    private static int MatchAt(string value, int i)
+    {
+        if (i > 0 && IsAsciiLetterOrDigit(value[i - 1])) return -1;
+        foreach (var alternative in Alternatives)
+        {
+            int end;
+            if (alternative is null)
+            {
+                if (value[i] != '<') continue;
+                var j = i + 1;
+                while (j < value.Length && value[j] != '<' && value[j] != '>') j++;
+                if (j == i + 1 || j >= value.Length || value[j] != '>') continue;
+                end = j + 1;
+            }
+            else
+            {
+                if (value.Length - i < alternative.Length || string.CompareOrdinal(value, i, alternative, 0, alternative.Length) != 0) continue;
+                end = i + alternative.Length;
+            }
+
+            if (end < value.Length && IsAsciiLetterOrDigit(value[end])) continue;
+            return end;
+        }
+
+        return -1;
+    }
+
+    private static bool IsAsciiLetterOrDigit(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 
     public static bool IsPlaceholderRegion(string region) =>
         region is "region" or "REGION" or "Region" or "REGION_NAME" or "region-name" || (region.StartsWith("<", StringComparison.Ordinal) && region.EndsWith(">", StringComparison.Ordinal));

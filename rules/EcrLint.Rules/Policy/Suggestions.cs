@@ -43,34 +43,58 @@ public static class Suggestions
         return abbreviations.Count == 1 ? abbreviations[0] : null;
     }
 
+    /// <summary>
+    /// False when <paramref name="candidate"/> can never be what <see cref="Nearest"/> returns for
+    /// <paramref name="input"/> among any candidates (neither within the distance limit nor an abbreviation):
+    /// a cheap test before a search over many candidates.
+    /// </summary>
+    public static bool CanBeNearest(string input, string candidate, int? maxDistance = null)
+    {
+        var limit = maxDistance ?? Math.Max(2, input.Length / 3);
+        if (Math.Abs(candidate.Length - input.Length) <= limit && Distance(input, candidate, limit) <= limit) return true;
+        return IsAbbreviationOf(input, candidate);
+    }
+
+    [ThreadStatic] private static int[]? s_rows;
+    [ThreadStatic] private static char[]? s_lower;
+
     /// <summary>Optimal string alignment distance, case-insensitive, stopping early past <paramref name="limit"/>.</summary>
     public static int Distance(string a, string b, int limit = int.MaxValue)
     {
         var n = a.Length;
         var m = b.Length;
-        var prev2 = new int[m + 1];
-        var prev = new int[m + 1];
-        var cur = new int[m + 1];
-        for (var j = 0; j <= m; j++) prev[j] = j;
+        // Three rows and both strings lower-cased once, in per-thread buffers (this runs for every candidate).
+        var width = m + 1;
+        var rows = s_rows;
+        if (rows is null || rows.Length < 3 * width) s_rows = rows = new int[Math.Max(3 * width, 192)];
+        var lower = s_lower;
+        if (lower is null || lower.Length < n + m) s_lower = lower = new char[Math.Max(n + m, 128)];
+        for (var i = 0; i < n; i++) lower[i] = char.ToLowerInvariant(a[i]);
+        for (var j = 0; j < m; j++) lower[n + j] = char.ToLowerInvariant(b[j]);
+
+        int prev2 = 0, prev = width, cur = 2 * width;
+        for (var j = 0; j <= m; j++) rows[prev + j] = j;
         for (var i = 1; i <= n; i++)
         {
-            cur[0] = i;
-            var rowMin = cur[0];
+            rows[cur] = i;
+            var rowMin = i;
+            var ai = lower[i - 1];
             for (var j = 1; j <= m; j++)
             {
-                var cost = char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1;
-                var v = Math.Min(Math.Min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
-                if (i > 1 && j > 1 && char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 2]) && char.ToLowerInvariant(a[i - 2]) == char.ToLowerInvariant(b[j - 1]))
-                    v = Math.Min(v, prev2[j - 2] + 1);
-                cur[j] = v;
-                rowMin = Math.Min(rowMin, v);
+                var bj = lower[n + j - 1];
+                var cost = ai == bj ? 0 : 1;
+                var v = Math.Min(Math.Min(rows[prev + j] + 1, rows[cur + j - 1] + 1), rows[prev + j - 1] + cost);
+                if (i > 1 && j > 1 && ai == lower[n + j - 2] && lower[i - 2] == bj)
+                    v = Math.Min(v, rows[prev2 + j - 2] + 1);
+                rows[cur + j] = v;
+                if (v < rowMin) rowMin = v;
             }
 
             if (rowMin > limit) return rowMin;
             (prev2, prev, cur) = (prev, cur, prev2);
         }
 
-        return prev[m];
+        return rows[prev + m];
     }
 
     private static bool IsAbbreviationOf(string input, string candidate)

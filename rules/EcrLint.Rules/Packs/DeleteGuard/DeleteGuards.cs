@@ -23,13 +23,17 @@ public static class DeleteGuards
 
     /// <summary>True for a Sid that says the statement prevents repository deletion (<c>PreventDelete</c>, <c>DenyDelete</c>, <c>DeleteGuard</c> ...).</summary>
     public static bool SidSaysGuard(PolicyStatement s) =>
-        s.Sid is { } sid && GuardSidPattern.IsMatch(sid.Value) && sid.Value.IndexOf("image", StringComparison.OrdinalIgnoreCase) < 0;
+        // Every match of the pattern holds "delet": most Sids are rejected without running it.
+        s.Sid is { } sid && sid.Value.IndexOf("delet", StringComparison.OrdinalIgnoreCase) >= 0
+        && GuardSidPattern.IsMatch(sid.Value) && sid.Value.IndexOf("image", StringComparison.OrdinalIgnoreCase) < 0;
 
     /// <summary>An <c>ecr:</c> action that does not exist and whose nearest action is <c>ecr:DeleteRepository</c>.</summary>
     public static bool IsMisspelledDeleteRepository(string value, IamData iam)
     {
         if (!value.StartsWith("ecr:", StringComparison.OrdinalIgnoreCase) || value.IndexOfAny(Glob.WildcardChars) >= 0) return false;
         if (iam.TryGetAction(value, out _)) return false;
+        // Only a value close to ecr:DeleteRepository (or abbreviating it) can have it as its nearest action.
+        if (!Suggestions.CanBeNearest(value, DeleteRepository)) return false;
         return Suggestions.Nearest(value, iam.ActionsOf("ecr").Select(a => a.FullName)) == DeleteRepository;
     }
 

@@ -41,7 +41,7 @@ public sealed class LayerBucketAccessRule : PolicyRule
         {
             var partitionOf = context.Iam.PartitionOfRegion(r)!.Name;
             var request = LayerBucket.Request(partitionOf, r);
-            var signature = string.Concat(relevant.Select(s => (int)PolicyEvaluator.MatchResource(s, request, policy.HasCurrentVersion)));
+            var signature = Signature(relevant, request, policy.HasCurrentVersion);
             if (!results.TryGetValue(signature, out var result))
             {
                 result = PolicyEvaluator.Evaluate(relevant, request, policy.HasCurrentVersion, policy.HasUnknownStatements);
@@ -121,6 +121,14 @@ public sealed class LayerBucketAccessRule : PolicyRule
                 break;
             }
         }
+    }
+
+    /// <summary>How each statement's resources match the request, one digit per statement (the <see cref="Truth"/> values).</summary>
+    private static string Signature(List<PolicyStatement> statements, EvaluationRequest request, bool variablesEnabled)
+    {
+        var digits = new char[statements.Count];
+        for (var i = 0; i < digits.Length; i++) digits[i] = (char)('0' + (int)PolicyEvaluator.MatchResource(statements[i], request, variablesEnabled));
+        return new string(digits);
     }
 
     /// <summary>An Allow whose actions and resources cover the download but whose principal or a condition excludes it.</summary>

@@ -37,7 +37,7 @@ public static class Profiler
         var whole = new Phase();
         var perRule = rules.ToDictionary(r => r, _ => new Phase());
         var ruleAlloc = rules.ToDictionary(r => r, _ => 0L);
-        long findings = 0, allocWhole = 0;
+        long findings = 0, allocWhole = 0, allocDecode = 0, allocParse = 0, allocBind = 0;
         var all = perRule.Values.Concat(new[] { read, decode, parse, bind, whole }).ToList();
         for (var pass = 0; pass < passes; pass++)
         {
@@ -55,16 +55,22 @@ public static class Profiler
                 allocWhole += GC.GetAllocatedBytesForCurrentThread() - a0;
                 findings += result.Findings.Count;
 
+                var c0 = GC.GetAllocatedBytesForCurrentThread();
                 decode.Start();
                 var doc = SourceLoader.Decode(p, bytes).Document;
                 decode.Stop();
+                var c1 = GC.GetAllocatedBytesForCurrentThread();
                 parse.Start();
                 var parsed = JsonParser.Parse(doc);
                 parse.Stop();
+                var c2 = GC.GetAllocatedBytesForCurrentThread();
+                allocDecode += c1 - c0;
+                allocParse += c2 - c1;
                 if (parsed.Root is not JsonObject obj) continue;
                 bind.Start();
                 var policy = PolicyBinder.Bind(obj);
                 bind.Stop();
+                allocBind += GC.GetAllocatedBytesForCurrentThread() - c2;
                 var kind = result.Kind.ToPolicyKind();
                 var list = new List<Finding>();
                 var ctx = new PolicyContext(policy, kind, context, list);
@@ -87,9 +93,9 @@ public static class Profiler
         Console.WriteLine($"{paths.Count} files x {passes} passes, {findings / passes} findings per pass");
         Console.WriteLine($"LintFile (all):   {Us(whole)}  {allocWhole / n / 1024,8:F1} KiB/file   => {perPass / whole.Best.TotalSeconds:F0} files/s on one core");
         Console.WriteLine($"  read            {Us(read)}");
-        Console.WriteLine($"  decode          {Us(decode)}");
-        Console.WriteLine($"  parse           {Us(parse)}");
-        Console.WriteLine($"  bind            {Us(bind)}");
+        Console.WriteLine($"  decode          {Us(decode)}  {allocDecode / n / 1024,8:F1} KiB/file");
+        Console.WriteLine($"  parse           {Us(parse)}  {allocParse / n / 1024,8:F1} KiB/file");
+        Console.WriteLine($"  bind            {Us(bind)}  {allocBind / n / 1024,8:F1} KiB/file");
         var ruleTotal = perRule.Values.Sum(s => s.Best.TotalMilliseconds);
         Console.WriteLine($"  rules (sum)     {ruleTotal * 1000 / perPass,8:F1} us/file");
         foreach (var (rule, sw) in perRule.OrderByDescending(kv => kv.Value.Best).Take(15))

@@ -115,12 +115,15 @@ public sealed class EvaluationRequest
     public bool ResourceIsPrefix { get; init; }
 
     /// <summary>Condition keys (case-insensitive) and their values in this request.</summary>
-    public IDictionary<string, ContextValue> Context { get; } = new Dictionary<string, ContextValue>(StringComparer.OrdinalIgnoreCase);
+    public IDictionary<string, ContextValue> Context => _context ??= new Dictionary<string, ContextValue>(StringComparer.OrdinalIgnoreCase);
+
+    // Created on first use: most requests carry no condition keys.
+    private Dictionary<string, ContextValue>? _context;
 
     /// <summary>What a key not in <see cref="Context"/> is taken to be. Unknown by default: the evaluator does not guess.</summary>
     public ContextValue DefaultContextValue { get; init; } = ContextValue.Unknown;
 
-    public ContextValue Lookup(string key) => Context.TryGetValue(key, out var v) ? v : DefaultContextValue;
+    public ContextValue Lookup(string key) => _context is not null && _context.TryGetValue(key, out var v) ? v : DefaultContextValue;
 
     public EvaluationRequest With(string key, ContextValue value)
     {

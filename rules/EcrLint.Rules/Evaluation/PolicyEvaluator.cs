@@ -91,41 +91,40 @@ public static class PolicyEvaluator
 
     public static EvaluationResult Evaluate(IEnumerable<PolicyStatement> statements, EvaluationRequest request, bool variablesEnabled = true, bool hasUnknownStatements = false)
     {
-        var allows = new List<PolicyStatement>();
-        var denies = new List<PolicyStatement>();
-        var unsureAllows = new List<PolicyStatement>();
-        var unsureDenies = new List<PolicyStatement>();
-        var unknowns = new List<UnknownReason>();
-
-        var reasons = new List<UnknownReason>();
+        // Lists are created when first needed: most evaluations fill one or two of them.
+        List<PolicyStatement>? allows = null, denies = null, unsureAllows = null, unsureDenies = null;
+        List<UnknownReason>? unknowns = null;
+        List<UnknownReason>? reasons = null;
         foreach (var s in statements)
         {
             if (!s.IsEvaluable) continue;
-            reasons.Clear();
-            var match = Matches(s, request, variablesEnabled, reasons);
+            reasons?.Clear();
+            var match = Matches(s, request, variablesEnabled, reasons ??= new List<UnknownReason>());
             if (match == Truth.False) continue;
             var deny = s.Effect == StatementEffect.Deny;
             if (match == Truth.True)
             {
-                (deny ? denies : allows).Add(s);
+                if (deny) (denies ??= new List<PolicyStatement>()).Add(s);
+                else (allows ??= new List<PolicyStatement>()).Add(s);
             }
             else
             {
-                (deny ? unsureDenies : unsureAllows).Add(s);
-                unknowns.AddRange(reasons);
+                if (deny) (unsureDenies ??= new List<PolicyStatement>()).Add(s);
+                else (unsureAllows ??= new List<PolicyStatement>()).Add(s);
+                (unknowns ??= new List<UnknownReason>()).AddRange(reasons);
             }
         }
 
-        if (denies.Count > 0) return new EvaluationResult(Decision.ExplicitDeny, denies, Array.Empty<UnknownReason>());
-        if (allows.Count > 0)
+        if (denies is not null) return new EvaluationResult(Decision.ExplicitDeny, denies, Array.Empty<UnknownReason>());
+        if (allows is not null)
         {
-            return unsureDenies.Count == 0
+            return unsureDenies is null
                 ? new EvaluationResult(Decision.Allowed, allows, Array.Empty<UnknownReason>())
-                : new EvaluationResult(Decision.Unknown, unsureDenies, unknowns.Where(u => u.Statement.Effect == StatementEffect.Deny).ToList());
+                : new EvaluationResult(Decision.Unknown, unsureDenies, unknowns!.Where(u => u.Statement.Effect == StatementEffect.Deny).ToList());
         }
 
-        if (unsureAllows.Count > 0)
-            return new EvaluationResult(Decision.Unknown, unsureAllows, unknowns.Where(u => u.Statement.Effect == StatementEffect.Allow).ToList());
+        if (unsureAllows is not null)
+            return new EvaluationResult(Decision.Unknown, unsureAllows, unknowns!.Where(u => u.Statement.Effect == StatementEffect.Allow).ToList());
         if (hasUnknownStatements)
             return new EvaluationResult(Decision.Unknown, Array.Empty<PolicyStatement>(), Array.Empty<UnknownReason>());
         return new EvaluationResult(Decision.ImplicitDeny, Array.Empty<PolicyStatement>(), Array.Empty<UnknownReason>());

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Reflection;
+using System.Text;
 using System.Threading;
 using EcrLint.Evaluation;
 
@@ -76,7 +77,9 @@ public sealed class IamData
 {
     private static IamData? s_instance;
 
-    private readonly Dictionary<string, Dictionary<string, IamAction>> _services = new(StringComparer.OrdinalIgnoreCase);
+    // Every service, in data order; a service's actions are read from the data the first time they are asked for
+    // (most runs look at a handful of the ~450 services, and reading all of them is most of the start-up time).
+    private readonly Dictionary<string, ServiceActions> _services = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _resourceTypeArns = new(StringComparer.Ordinal);
     private readonly HashSet<string> _conditionKeys = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _conditionKeyPatterns = new();
@@ -113,11 +116,11 @@ public sealed class IamData
         var colon = fullName.IndexOf(':');
         if (colon <= 0) return false;
         return _services.TryGetValue(fullName.Substring(0, colon), out var actions)
-            && actions.TryGetValue(fullName.Substring(colon + 1), out action!);
+            && actions.Actions.TryGetValue(fullName.Substring(colon + 1), out action!);
     }
 
     public IReadOnlyCollection<IamAction> ActionsOf(string service) =>
-        _services.TryGetValue(service, out var actions) ? actions.Values : (IReadOnlyCollection<IamAction>)Array.Empty<IamAction>();
+        _services.TryGetValue(service, out var actions) ? actions.Actions.Values : (IReadOnlyCollection<IamAction>)Array.Empty<IamAction>();
 
     /// <summary>The actions an action pattern (<c>ecr:Get*</c>, <c>s3:*Object</c>, <c>*</c>) matches, case-insensitively.</summary>
     public IEnumerable<IamAction> Match(string pattern)
@@ -126,7 +129,7 @@ public sealed class IamData
         if (colon < 0)
         {
             if (pattern.Trim() == "*")
-                return _services.Values.SelectMany(s => s.Values);
+                return _services.Values.SelectMany(s => s.Actions.Values);
             return Array.Empty<IamAction>();
         }
 
@@ -135,10 +138,10 @@ public sealed class IamData
         if (servicePattern.IndexOfAny(Glob.WildcardChars) < 0)
         {
             if (!_services.TryGetValue(servicePattern, out var actions)) return Array.Empty<IamAction>();
-            return actions.Values.Where(a => glob.IsMatch(a.FullName));
+            return actions.Actions.Values.Where(a => glob.IsMatch(a.FullName));
         }
 
-        return _services.Values.SelectMany(s => s.Values).Where(a => glob.IsMatch(a.FullName));
+        return _services.Values.SelectMany(s => s.Actions.Values).Where(a => glob.IsMatch(a.FullName));
     }
 
     /// <summary>The ARN pattern of a resource type (<c>ecr</c>, <c>repository</c>), with ${Partition}-style fields.</summary>
@@ -173,33 +176,27 @@ public sealed class IamData
     private static IamData Load()
     {
         var data = new IamData();
-        foreach (var line in ReadLines("iam-actions.txt"))
+        // iam-actions.txt: "service<TAB>Action,Action,..." per line. Only the service names are read now.
+        var actionsData = ReadBytes("iam-actions.txt");
+        foreach (var (start, length) in Lines(actionsData))
         {
-            var tab = line.IndexOf('\t');
-            var service = line.Substring(0, tab);
-            var actions = new Dictionary<string, IamAction>(StringComparer.OrdinalIgnoreCase);
-            foreach (var name in line.Substring(tab + 1).Split(','))
-            {
-                if (name.Length > 0) actions[name] = new IamAction(service, name);
-            }
-
-            data._services[service] = actions;
+            var tab = Array.IndexOf(actionsData, (byte)'\t', start, length);
+            if (tab < 0) tab = start + length; // Read as a service without actions (as the text would be cut).
+            var service = Encoding.UTF8.GetString(actionsData, start, tab - start);
+            var rest = tab < start + length ? (tab + 1, start + length - tab - 1) : (start + length, 0);
+            if (data._services.TryGetValue(service, out var existing)) existing.SetActions(actionsData, rest.Item1, rest.Item2);
+            else data._services[service] = new ServiceActions(service, actionsData, rest.Item1, rest.Item2);
         }
 
+        // iam-action-details.txt: "service:Action<TAB>levels<TAB>resource types<TAB>condition keys"; applied when the service is read.
         foreach (var line in ReadLines("iam-action-details.txt"))
         {
-            var f = line.Split('\t');
-            var colon = f[0].IndexOf(':');
-            var service = f[0].Substring(0, colon);
+            var colon = line.IndexOf(':');
+            var service = line.Substring(0, colon);
             data._detailedServices.Add(service);
             if (!data._services.TryGetValue(service, out var actions))
-                data._services[service] = actions = new Dictionary<string, IamAction>(StringComparer.OrdinalIgnoreCase);
-            var name = f[0].Substring(colon + 1);
-            if (!actions.TryGetValue(name, out var action)) actions[name] = action = new IamAction(service, name);
-            action.HasDetails = true;
-            action.AccessLevel = ParseLevel(f[1]);
-            action.ResourceTypes = f.Length > 2 && f[2].Length > 0 ? f[2].Split(',').Select(t => t.TrimEnd('?')).ToArray() : Array.Empty<string>();
-            action.ConditionKeys = f.Length > 3 && f[3].Length > 0 ? f[3].Split(',') : Array.Empty<string>();
+                data._services[service] = actions = new ServiceActions(service, null, 0, 0);
+            actions.AddDetails(line);
         }
 
         foreach (var line in ReadLines("iam-resource-types.txt"))
@@ -244,6 +241,100 @@ public sealed class IamData
         }
 
         return level;
+    }
+
+    /// <summary>One service's actions: the raw data line, read into a table on first use (thread-safe).</summary>
+    private sealed class ServiceActions
+    {
+        private readonly string _service;
+        private byte[]? _data;
+        private int _start;
+        private int _length;
+        private List<string>? _details;
+        private Dictionary<string, IamAction>? _actions;
+
+        public ServiceActions(string service, byte[]? data, int start, int length)
+        {
+            _service = service;
+            SetActions(data, start, length);
+        }
+
+        /// <summary>The actions line (a later line for the same service replaces an earlier one, as in a table).</summary>
+        public void SetActions(byte[]? data, int start, int length)
+        {
+            _data = data;
+            _start = start;
+            _length = length;
+        }
+
+        public void AddDetails(string line) => (_details ??= new List<string>()).Add(line);
+
+        public Dictionary<string, IamAction> Actions => Volatile.Read(ref _actions) ?? Build();
+
+        private Dictionary<string, IamAction> Build()
+        {
+            lock (this)
+            {
+                if (_actions is not null) return _actions;
+                var actions = new Dictionary<string, IamAction>(StringComparer.OrdinalIgnoreCase);
+                if (_data is not null)
+                {
+                    foreach (var name in Encoding.UTF8.GetString(_data, _start, _length).Split(','))
+                    {
+                        if (name.Length > 0) actions[name] = new IamAction(_service, name);
+                    }
+                }
+
+                if (_details is not null)
+                {
+                    foreach (var line in _details)
+                    {
+                        var f = line.Split('\t');
+                        var colon = f[0].IndexOf(':');
+                        var service = f[0].Substring(0, colon);
+                        var name = f[0].Substring(colon + 1);
+                        if (!actions.TryGetValue(name, out var action)) actions[name] = action = new IamAction(service, name);
+                        action.HasDetails = true;
+                        action.AccessLevel = ParseLevel(f[1]);
+                        action.ResourceTypes = f.Length > 2 && f[2].Length > 0 ? f[2].Split(',').Select(t => t.TrimEnd('?')).ToArray() : Array.Empty<string>();
+                        action.ConditionKeys = f.Length > 3 && f[3].Length > 0 ? f[3].Split(',') : Array.Empty<string>();
+                    }
+                }
+
+                Volatile.Write(ref _actions, actions);
+                return actions;
+            }
+        }
+    }
+
+    private static byte[] ReadBytes(string name)
+    {
+        using var stream = typeof(IamData).GetTypeInfo().Assembly.GetManifestResourceStream("EcrLint.Data." + name)
+            ?? throw new InvalidOperationException($"Embedded data EcrLint.Data.{name} is missing from the build.");
+        var bytes = new byte[stream.Length];
+        var read = 0;
+        while (read < bytes.Length)
+        {
+            var n = stream.Read(bytes, read, bytes.Length - read);
+            if (n == 0) break;
+            read += n;
+        }
+
+        return bytes;
+    }
+
+    /// <summary>The lines of UTF-8 data (split as <see cref="StreamReader.ReadLine"/> does), without empty and <c>#</c> lines.</summary>
+    private static IEnumerable<(int Start, int Length)> Lines(byte[] data)
+    {
+        var start = data.Length >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF ? 3 : 0;
+        while (start < data.Length)
+        {
+            var end = start;
+            while (end < data.Length && data[end] != (byte)'\n' && data[end] != (byte)'\r') end++;
+            if (end > start && data[start] != (byte)'#') yield return (start, end - start);
+            if (end < data.Length && data[end] == (byte)'\r' && end + 1 < data.Length && data[end + 1] == (byte)'\n') end++;
+            start = end + 1;
+        }
     }
 
     private static IEnumerable<string> ReadLines(string name)

@@ -7,11 +7,16 @@ namespace EcrLint.Policy;
 /// <summary>An ARN split into its fields: <c>arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE</c>.</summary>
 public sealed class Arn
 {
-    private static readonly Regex RepositoryName = new(
+    /// <summary>The shape of a repository name, as a regular expression (the specification of <see cref="IsRepositoryNameShape"/>; tests compare the two).</summary>
+    internal static Regex RepositoryNamePattern => new(
         "^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$", RegexOptions.CultureInvariant);
 
-    private static readonly Regex StarportBucket = new(
+    /// <summary>The layer bucket name, as a regular expression (the specification of <see cref="TryGetStarportRegion"/>).</summary>
+    internal static Regex StarportBucketPattern => new(
         "^prod-(?<region>.*)-starport-layer-bucket$", RegexOptions.CultureInvariant);
+
+    private const string StarportPrefix = "prod-";
+    private const string StarportSuffix = "-starport-layer-bucket";
 
     private Arn(string text, string partition, string service, string region, string account, string resource)
     {
@@ -68,7 +73,36 @@ public sealed class Arn
     }
 
     /// <summary>Valid ECR repository name (F35): lower-case parts separated by <c>. _ -</c>, namespaces with <c>/</c>, 2-256 characters.</summary>
-    public static bool IsValidRepositoryName(string name) => name.Length >= 2 && name.Length <= 256 && RepositoryName.IsMatch(name);
+    public static bool IsValidRepositoryName(string name) => name.Length >= 2 && name.Length <= 256 && IsRepositoryNameShape(name);
+
+    /// <summary>
+    /// <see cref="RepositoryNamePattern"/> without a regular expression: parts of <c>[a-z0-9]</c> runs joined by
+    /// single <c>. _ -</c>, parts joined by <c>/</c> (a final line feed is allowed, as <c>$</c> allows it).
+    /// </summary>
+    internal static bool IsRepositoryNameShape(string name)
+    {
+        var end = name.Length > 0 && name[name.Length - 1] == '\n' ? name.Length - 1 : name.Length;
+        var afterAlphanumeric = false;
+        for (var i = 0; i < end; i++)
+        {
+            var c = name[i];
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+            {
+                afterAlphanumeric = true;
+            }
+            else if (c is '.' or '_' or '-' or '/')
+            {
+                if (!afterAlphanumeric) return false;
+                afterAlphanumeric = false;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return afterAlphanumeric;
+    }
 
     /// <summary>True for an ECR repository ARN (<c>arn:*:ecr:*:*:repository/...</c>).</summary>
     public bool IsEcrRepository => Service == "ecr" && Resource.StartsWith("repository/", StringComparison.Ordinal);
@@ -87,11 +121,26 @@ public sealed class Arn
     /// When <paramref name="bucket"/> is an ECR layer bucket name (<c>prod-REGION-starport-layer-bucket</c>), its
     /// region part (possibly a placeholder or wildcard).
     /// </summary>
-    public static bool TryGetStarportRegion(string bucket, out string region)
+    public static bool TryGetStarportRegion(string bucket, out string region) => TryGetStarportRegion(bucket, 0, out region);
+
+    /// <summary>
+    /// <c>^prod-(?&lt;region&gt;.*)-starport-layer-bucket$</c> (or <c>.+</c> with <paramref name="minRegionLength"/> 1) without a
+    /// regular expression: the region is what lies between the prefix and the suffix, without a line feed (a final
+    /// line feed after the suffix is allowed, as <c>$</c> allows it).
+    /// </summary>
+    internal static bool TryGetStarportRegion(string bucket, int minRegionLength, out string region)
     {
-        var m = StarportBucket.Match(bucket);
-        region = m.Success ? m.Groups["region"].Value : "";
-        return m.Success;
+        region = "";
+        var end = bucket.Length > 0 && bucket[bucket.Length - 1] == '\n' ? bucket.Length - 1 : bucket.Length;
+        var regionEnd = end - StarportSuffix.Length;
+        if (regionEnd - StarportPrefix.Length < minRegionLength
+            || !bucket.StartsWith(StarportPrefix, StringComparison.Ordinal)
+            || string.CompareOrdinal(bucket, regionEnd, StarportSuffix, 0, StarportSuffix.Length) != 0)
+            return false;
+        var found = bucket.Substring(StarportPrefix.Length, regionEnd - StarportPrefix.Length);
+        if (found.IndexOf('\n') >= 0) return false;
+        region = found;
+        return true;
     }
 
     /// <summary>True when the value mentions the starport bucket at all (even misspelled or with wrong fields).</summary>

@@ -17,15 +17,113 @@ public static class DeleteGuards
     /// <summary>The Sid F34 uses; the ECR301 fix adds a statement with it.</summary>
     public const string GuardSid = "PreventDelete";
 
-    private static readonly Regex GuardSidPattern = new(
+    /// <summary>
+    /// A Sid that says "guard against deletion", as a regular expression (case-insensitive): the specification of
+    /// <see cref="IsGuardSid"/>, which finds the same matches without it; tests compare the two.
+    /// </summary>
+    internal static Regex GuardSidPattern => new(
         @"(?:prevent|deny|block|protect|guard|forbid|disallow|stop|no|lock)[\W_]*(?:repo\w*?)?[\W_]*delet|delet\w*?[\W_]*(?:guard|protect|block|deny|lock)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
+    private static readonly string[] GuardVerbs = { "prevent", "deny", "block", "protect", "guard", "forbid", "disallow", "stop", "no", "lock" };
+    private static readonly string[] GuardNouns = { "guard", "protect", "block", "deny", "lock" };
+
     /// <summary>True for a Sid that says the statement prevents repository deletion (<c>PreventDelete</c>, <c>DenyDelete</c>, <c>DeleteGuard</c> ...).</summary>
     public static bool SidSaysGuard(PolicyStatement s) =>
-        // Every match of the pattern holds "delet": most Sids are rejected without running it.
+        // Every match of the pattern holds "delet": most Sids are rejected at once.
         s.Sid is { } sid && sid.Value.IndexOf("delet", StringComparison.OrdinalIgnoreCase) >= 0
-        && GuardSidPattern.IsMatch(sid.Value) && sid.Value.IndexOf("image", StringComparison.OrdinalIgnoreCase) < 0;
+        && IsGuardSid(sid.Value) && sid.Value.IndexOf("image", StringComparison.OrdinalIgnoreCase) < 0;
+
+    /// <summary>
+    /// Whether <see cref="GuardSidPattern"/> matches somewhere in the text, decided in one pass over it with the
+    /// pattern's states (linear, no regular expression to build at start-up):
+    /// A = after a verb, in <c>[\W_]*</c>; C = in <c>repo\w*</c>; B = in the <c>[\W_]*</c> before <c>delet</c>;
+    /// D = after <c>delet</c>, in <c>\w*</c>; E = in the <c>[\W_]*</c> before a noun.
+    /// </summary>
+    internal static bool IsGuardSid(string text)
+    {
+        var n = text.Length;
+        var a = new bool[n + 1];
+        var c = new bool[n + 1];
+        var d = new bool[n + 1];
+        bool b = false, e = false;
+        for (var x = 0; x <= n; x++)
+        {
+            foreach (var verb in GuardVerbs)
+            {
+                if (At(text, x, verb)) a[x + verb.Length] = true;
+            }
+
+            if (a[x] && At(text, x, "repo")) c[x + 4] = true;
+            if (At(text, x, "delet")) d[x + 5] = true;
+
+            // States at x: B continues from x - 1 through [\W_] (computed below) or starts here from A or C; E likewise from D.
+            b |= a[x] || c[x];
+            e |= d[x];
+            if (b && At(text, x, "delet")) return true;
+            if (e)
+            {
+                foreach (var noun in GuardNouns)
+                {
+                    if (At(text, x, noun)) return true;
+                }
+            }
+
+            if (x == n) break;
+            var ch = text[x];
+            var separator = IsSeparator(ch);
+            var word = IsWordChar(ch);
+            if (a[x] && separator) a[x + 1] = true;
+            if (c[x] && word) c[x + 1] = true;
+            if (d[x] && word) d[x + 1] = true;
+            b &= separator;
+            e &= separator;
+        }
+
+        return false;
+    }
+
+    /// <summary>The case-insensitive literal <paramref name="word"/> (lower-case ASCII) at <paramref name="index"/>, folding case as the pattern does.</summary>
+    private static bool At(string text, int index, string word)
+    {
+        if (text.Length - index < word.Length) return false;
+        for (var k = 0; k < word.Length; k++)
+        {
+            if (Fold(text[index + k]) != word[k]) return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>The lower-case ASCII letter a character matches under RegexOptions.IgnoreCase | CultureInvariant (the Kelvin sign is a k).</summary>
+    internal static char Fold(char ch) => ch switch
+    {
+        >= 'A' and <= 'Z' => (char)(ch + 32),
+        '\u212A' => 'k',
+        _ => ch,
+    };
+
+    /// <summary><c>\w</c>: letters, non-spacing marks, decimal digits, connector punctuation.</summary>
+    internal static bool IsWordChar(char ch)
+    {
+        switch (char.GetUnicodeCategory(ch))
+        {
+            case System.Globalization.UnicodeCategory.UppercaseLetter:
+            case System.Globalization.UnicodeCategory.LowercaseLetter:
+            case System.Globalization.UnicodeCategory.TitlecaseLetter:
+            case System.Globalization.UnicodeCategory.ModifierLetter:
+            case System.Globalization.UnicodeCategory.OtherLetter:
+            case System.Globalization.UnicodeCategory.NonSpacingMark:
+            case System.Globalization.UnicodeCategory.DecimalDigitNumber:
+            case System.Globalization.UnicodeCategory.ConnectorPunctuation:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary><c>[\W_]</c>.</summary>
+    internal static bool IsSeparator(char ch) => ch == '_' || !IsWordChar(ch);
 
     /// <summary>An <c>ecr:</c> action that does not exist and whose nearest action is <c>ecr:DeleteRepository</c>.</summary>
     public static bool IsMisspelledDeleteRepository(string value, IamData iam)

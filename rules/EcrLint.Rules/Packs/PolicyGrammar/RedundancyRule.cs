@@ -34,11 +34,18 @@ public sealed class RedundancyRule : PolicyRule
         var statements = context.Policy.Statements;
         foreach (var s in statements)
         {
-            foreach (var list in new[] { s.Action, s.NotAction }) Duplicates(context, list, "action", StringComparer.OrdinalIgnoreCase);
-            foreach (var list in new[] { s.Resource, s.NotResource }) Duplicates(context, list, "resource", StringComparer.Ordinal);
+            Duplicates(context, s.Action, "action", StringComparer.OrdinalIgnoreCase);
+            Duplicates(context, s.NotAction, "action", StringComparer.OrdinalIgnoreCase);
+            Duplicates(context, s.Resource, "resource", StringComparer.Ordinal);
+            Duplicates(context, s.NotResource, "resource", StringComparer.Ordinal);
         }
 
-        var comparable = statements.Where(IsComparable).Select(st => new Shape(st)).ToList();
+        var comparable = new List<Shape>();
+        foreach (var st in statements)
+        {
+            if (IsComparable(st)) comparable.Add(new Shape(st));
+        }
+
         if (comparable.Count > MaxComparedStatements) return;
         foreach (var a in comparable)
         {
@@ -64,8 +71,27 @@ public sealed class RedundancyRule : PolicyRule
             Statement = s;
             Principal = PrincipalKey(s.Principal);
             Condition = ConditionKey(s);
-            Actions = s.Action!.Values.Select(v => v.Value.ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToArray();
-            Resources = s.Resource!.Values.Select(v => v.Value).Distinct(StringComparer.Ordinal).ToArray();
+            Actions = DistinctValues(s.Action!, lowerCase: true);
+            Resources = DistinctValues(s.Resource!, lowerCase: false);
+            ResourceFields = new string[]?[Resources.Length];
+            for (var i = 0; i < Resources.Length; i++)
+            {
+                var fields = Resources[i].Split(ArnSeparator, 6);
+                if (fields.Length == 6 && fields[0] == "arn") ResourceFields[i] = fields;
+            }
+        }
+
+        /// <summary>The values in their first order, each once (ordinal), lower-cased when asked.</summary>
+        private static string[] DistinctValues(PolicyValueList list, bool lowerCase)
+        {
+            var result = new List<string>(list.Values.Count);
+            foreach (var v in list.Values)
+            {
+                var text = lowerCase ? v.Value.ToLowerInvariant() : v.Value;
+                if (!result.Contains(text)) result.Add(text);
+            }
+
+            return result.ToArray();
         }
 
         public PolicyStatement Statement { get; }
@@ -74,18 +100,34 @@ public sealed class RedundancyRule : PolicyRule
         /// <summary>In lower case: actions compare case-insensitively.</summary>
         public string[] Actions { get; }
         public string[] Resources { get; }
+
+        /// <summary>For each resource that is an ARN: its six fields (the sixth is the whole resource part); else null.</summary>
+        public string[]?[] ResourceFields { get; }
     }
+
+    private static readonly char[] ArnSeparator = { ':' };
 
     private static void Duplicates(PolicyContext context, PolicyValueList? list, string what, StringComparer comparer)
     {
-        if (list is null) return;
-        var first = new Dictionary<string, PolicyValue>(comparer);
+        if (list is null || list.Values.Count < 2) return;
+        // The first known value of each text (under the comparer), in order: lists are short, a linear search suffices.
+        var first = new List<PolicyValue>(list.Values.Count);
         foreach (var v in list.Values)
         {
             if (!v.IsKnown) continue;
-            if (!first.TryGetValue(v.Value, out var earlier))
+            PolicyValue? earlier = null;
+            foreach (var f in first)
             {
-                first[v.Value] = v;
+                if (comparer.Equals(f.Value, v.Value))
+                {
+                    earlier = f;
+                    break;
+                }
+            }
+
+            if (earlier is null)
+            {
+                first.Add(v);
                 continue;
             }
 
@@ -113,24 +155,34 @@ public sealed class RedundancyRule : PolicyRule
     {
         if (a.Statement.Effect != b.Statement.Effect || a.Principal != b.Principal) return false;
         if (b.Condition.Length > 0 && a.Condition != b.Condition) return false;
-        foreach (var x in a.Resources)
+        for (var i = 0; i < a.Resources.Length; i++)
         {
-            if (!AnyCovers(b.Resources, x, resource: true)) return false;
+            if (!AnyResourceCovers(b, a.Resources[i], a.ResourceFields[i])) return false;
         }
 
         foreach (var x in a.Actions)
         {
-            if (!AnyCovers(b.Actions, x, resource: false)) return false;
+            if (!AnyActionCovers(b.Actions, x)) return false;
         }
 
         return true;
     }
 
-    private static bool AnyCovers(string[] patterns, string value, bool resource)
+    private static bool AnyActionCovers(string[] patterns, string value)
     {
         foreach (var p in patterns)
         {
-            if (resource ? ResourceCovers(p, value) : PatternCovers(p, value, ignoreCase: false)) return true;
+            if (PatternCovers(p, value, ignoreCase: false)) return true;
+        }
+
+        return false;
+    }
+
+    private static bool AnyResourceCovers(Shape b, string value, string[]? valueFields)
+    {
+        for (var i = 0; i < b.Resources.Length; i++)
+        {
+            if (ResourceCovers(b.Resources[i], b.ResourceFields[i], value, valueFields)) return true;
         }
 
         return false;
@@ -151,13 +203,11 @@ public sealed class RedundancyRule : PolicyRule
             .OrderBy(t => t, StringComparer.Ordinal));
 
     /// <summary>Resources compare field by field when both are ARNs (a wildcard does not cross the first five colons).</summary>
-    private static bool ResourceCovers(string b, string a)
+    private static bool ResourceCovers(string b, string[]? pb, string a, string[]? pa)
     {
         if (b == "*" || a == b) return true;
         if (b.IndexOfAny(Glob.WildcardChars) < 0) return false;
-        var pb = b.Split(new[] { ':' }, 6);
-        var pa = a.Split(new[] { ':' }, 6);
-        if (pb.Length == 6 && pa.Length == 6 && pb[0] == "arn" && pa[0] == "arn")
+        if (pb is not null && pa is not null)
         {
             for (var i = 0; i < 6; i++)
             {

@@ -32,7 +32,8 @@ public enum LayerBucketRegionKind
 /// <summary>What is wrong with one value that mentions the ECR layer bucket, and its corrected form when that is unambiguous.</summary>
 public sealed class LayerBucketArn
 {
-    private static readonly Regex BucketShape = new("^prod-(?<region>.+)-starport-layer-bucket$", RegexOptions.CultureInvariant);
+    /// <summary>The bucket name with a region, as a regular expression (what <see cref="Arn.TryGetStarportRegion(string, int, out string)"/> with a non-empty region matches).</summary>
+    internal static Regex BucketShapePattern => new("^prod-(?<region>.+)-starport-layer-bucket$", RegexOptions.CultureInvariant);
 
     private LayerBucketArn(string text)
     {
@@ -126,8 +127,7 @@ public sealed class LayerBucketArn
         }
         else
         {
-            var m = BucketShape.Match(bucket);
-            written = m.Success ? m.Groups["region"].Value : FindRegion(bucket, iam) ?? FindPlaceholder(bucket);
+            written = Arn.TryGetStarportRegion(bucket, 1, out var shaped) ? shaped : FindRegion(bucket, iam) ?? FindPlaceholder(bucket);
             if (written is null)
             {
                 result.RegionKind = LayerBucketRegionKind.Missing;

@@ -74,8 +74,15 @@ public sealed class LintRunner
         var outcomes = new FileOutcome[inputs.Count];
         byte[]? stdin = null;
         if (inputs.Any(i => i.IsStdin)) stdin = _readStdin();
-        Parallel.For(0, inputs.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxDegreeOfParallelism) },
-            i => outcomes[i] = LintOne(inputs[i], stdin));
+        var workers = Math.Max(1, Math.Min(_options.MaxDegreeOfParallelism, inputs.Count));
+        if (workers == 1)
+        {
+            // One file (the editor and pre-commit case): no worker threads to start.
+            for (var i = 0; i < inputs.Count; i++) outcomes[i] = LintOne(inputs[i], stdin);
+            return outcomes;
+        }
+
+        Parallel.For(0, inputs.Count, new ParallelOptions { MaxDegreeOfParallelism = workers }, i => outcomes[i] = LintOne(inputs[i], stdin));
         return outcomes;
     }
 
@@ -91,7 +98,7 @@ public sealed class LintRunner
             }
             else
             {
-                bytes = FileReader.TryRead(input.FullPath!, out var reason);
+                bytes = FileReader.TryRead(input.FullPath!, out var reason, input.Explicit);
                 if (bytes is null)
                 {
                     outcome.Error = new InputError(input.DisplayPath, reason ?? "unknown error");

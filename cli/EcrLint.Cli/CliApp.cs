@@ -211,44 +211,93 @@ public static class CliApp
                 WriteBaselineDirectory = writeBaselineFull is null ? null : Path.GetDirectoryName(writeBaselineFull),
                 Writer = console.FileWriter,
             }, () => ReadAll(console.OpenStdin()));
-            var outcomes = runner.Run(expanded.Files);
-
-            var errors = new List<InputError>(expanded.Errors);
-            var findings = new List<ReportedFinding>();
-            int files = 0, skipped = 0, fixesApplied = 0, filesFixed = 0;
-            foreach (var o in outcomes)
+            var inputs = expanded.Files;
+            // Outcomes come in report order (display path), so each file's findings can be written at once and dropped.
+            var order = Enumerable.Range(0, inputs.Count).OrderBy(i => inputs[i].DisplayPath, StringComparer.Ordinal).ToArray();
+            var streaming = !options.DryRun && CanStream(inputs, options, console.WorkingDirectory);
+            var ok = true;
+            string? reportFailure = null;
+            Stream? reportFile = null;
+            ReportSink? sink = null;
+            if (streaming)
             {
-                if (o.Error is not null) errors.Add(o.Error);
-                if (o.Error is not null && o.Findings.Count == 0) continue;
+                try
+                {
+                    if (options.Output is not null) reportFile = new FileStream(Path.GetFullPath(options.Output, console.WorkingDirectory), FileMode.Create, FileAccess.Write);
+                    sink = ReportSink.Create(options.Format, reportFile ?? console.Output, console.WorkingDirectory);
+                }
+                catch (Exception e) when (FileReader.IsIoFailure(e))
+                {
+                    reportFailure = FileReader.Reason(e);
+                    sink = new NullReportSink();
+                }
+            }
+
+            var counts = new ReportCounts();
+            var failing = false;
+            var buffered = streaming ? null : new List<ReportedFinding>();
+            var indexedErrors = new List<(int Index, InputError Error)>();
+            var indexedEntries = new List<(int Index, IReadOnlyList<BaselineEntry> Entries)>();
+            var fixedFiles = new List<FileOutcome>();
+            var diffs = new List<FileOutcome>();
+            int files = 0, skipped = 0, fixesApplied = 0, filesFixed = 0;
+            runner.Run(inputs, order, (index, o) =>
+            {
+                if (o.Error is not null) indexedErrors.Add((index, o.Error));
+                if (o.BaselineEntries.Count > 0) indexedEntries.Add((index, o.BaselineEntries));
+                if (o.Fixed) fixedFiles.Add(o);
+                if (o.Diff is not null) diffs.Add(o);
+                if (o.Error is not null && o.Findings.Count == 0) return;
                 if (!o.Recognized)
                 {
                     skipped++;
-                    continue;
+                    return;
                 }
 
                 files++;
-                findings.AddRange(o.Findings);
                 if (o.FixesApplied > 0)
                 {
                     fixesApplied += o.FixesApplied;
                     filesFixed++;
                 }
-            }
 
-            findings.Sort(ReportedFinding.Compare);
+                var sorted = o.Findings.ToArray();
+                Array.Sort(sorted, ReportedFinding.Compare);
+                foreach (var f in sorted)
+                {
+                    counts.Add(f);
+                    if (!f.IsSuppressed && settings.Fails(f.Severity)) failing = true;
+                    if (buffered is not null)
+                    {
+                        buffered.Add(f);
+                        continue;
+                    }
+
+                    try
+                    {
+                        sink!.Add(f);
+                    }
+                    catch (Exception e) when (FileReader.IsIoFailure(e))
+                    {
+                        reportFailure ??= FileReader.Reason(e);
+                        sink = new NullReportSink();
+                    }
+                }
+            });
+
+            // Messages in input order, as they were given.
+            var errors = new List<InputError>(expanded.Errors);
+            errors.AddRange(indexedErrors.OrderBy(e => e.Index).Select(e => e.Error));
             foreach (var e in errors) err.Write($"ecrlint: error: {e.Message}\n");
             if (options.Fix && !options.DryRun)
             {
-                foreach (var o in outcomes.Where(o => o.Fixed).OrderBy(o => o.Input.DisplayPath, StringComparer.Ordinal))
+                foreach (var o in fixedFiles.OrderBy(o => o.Input.DisplayPath, StringComparer.Ordinal))
                     err.Write($"ecrlint: fixed {o.FixesApplied} {(o.FixesApplied == 1 ? "finding" : "findings")} in '{o.Input.DisplayPath}'\n");
             }
 
-            var report = new RunReport(findings, errors, files, skipped, fixesApplied, filesFixed, options.DryRun);
-            var ok = true;
-
             if (writeBaselineFull is not null)
             {
-                var entries = outcomes.SelectMany(o => o.BaselineEntries).ToList();
+                var entries = indexedEntries.OrderBy(e => e.Index).SelectMany(e => e.Entries).ToList();
                 try
                 {
                     using var stream = new FileStream(writeBaselineFull, FileMode.Create, FileAccess.Write);
@@ -262,34 +311,80 @@ public static class CliApp
                 }
             }
 
-            if (options.DryRun)
+            if (streaming)
             {
-                var diffs = new StringBuilder();
-                foreach (var o in outcomes.Where(o => o.Diff is not null).OrderBy(o => o.Input.DisplayPath, StringComparer.Ordinal)) diffs.Append(o.Diff);
-                var bytes = Utf8NoBom.GetBytes(diffs.ToString());
-                console.Output.Write(bytes);
-                // The report of what would remain goes to --output, or to standard error (standard output holds the diff).
-                if (options.Output is not null) ok &= WriteOutput(options, console, s => WriteReport(options.Format, report, s, console.WorkingDirectory));
-                else
+                try
                 {
-                    using var buffer = new MemoryStream();
-                    WriteReport(options.Format, report, buffer, console.WorkingDirectory);
-                    err.Write(Utf8NoBom.GetString(buffer.ToArray()));
+                    sink!.End(new RunReport(counts, errors, files, skipped, fixesApplied, filesFixed, options.DryRun));
+                    sink.Dispose();
+                    reportFile?.Dispose();
+                    if (reportFile is null) console.Output.Flush();
+                }
+                catch (Exception e) when (FileReader.IsIoFailure(e))
+                {
+                    reportFailure ??= FileReader.Reason(e);
+                }
+
+                if (reportFailure is not null)
+                {
+                    err.Write(options.Output is not null
+                        ? $"ecrlint: error: cannot write the report to '{options.Output}': {reportFailure}\n"
+                        : $"ecrlint: error: cannot write the report: {reportFailure}\n");
+                    ok = false;
                 }
             }
             else
             {
-                ok &= WriteOutput(options, console, s => WriteReport(options.Format, report, s, console.WorkingDirectory));
+                buffered!.Sort(ReportedFinding.Compare);
+                var report = new RunReport(buffered, errors, files, skipped, fixesApplied, filesFixed, options.DryRun);
+                if (options.DryRun)
+                {
+                    var text = new StringBuilder();
+                    foreach (var o in diffs.OrderBy(o => o.Input.DisplayPath, StringComparer.Ordinal)) text.Append(o.Diff);
+                    console.Output.Write(Utf8NoBom.GetBytes(text.ToString()));
+                    // The report of what would remain goes to --output, or to standard error (standard output holds the diff).
+                    if (options.Output is not null) ok &= WriteOutput(options, console, s => WriteReport(options.Format, report, s, console.WorkingDirectory));
+                    else
+                    {
+                        using var buffer = new MemoryStream();
+                        WriteReport(options.Format, report, buffer, console.WorkingDirectory);
+                        err.Write(Utf8NoBom.GetString(buffer.ToArray()));
+                    }
+                }
+                else
+                {
+                    ok &= WriteOutput(options, console, s => WriteReport(options.Format, report, s, console.WorkingDirectory));
+                }
             }
 
             if (errors.Count > 0 || !ok) return ExitCodes.Error;
-            return report.Active.Any(f => settings.Fails(f.Severity)) ? ExitCodes.Findings : ExitCodes.Success;
+            return failing ? ExitCodes.Findings : ExitCodes.Success;
         }
         catch (UsageException e)
         {
             err.Write($"ecrlint: error: {e.Message}\n");
             return ExitCodes.Error;
         }
+    }
+
+    /// <summary>
+    /// Whether the report can be written as files are linted: each file's findings are then in its own path (a
+    /// cloud assembly manifest named on the command line reports its templates' paths), display paths are
+    /// distinct, and the report file is not also an input (creating it would empty it before it is read).
+    /// </summary>
+    private static bool CanStream(IReadOnlyList<InputFile> inputs, CliOptions options, string workingDirectory)
+    {
+        var output = options.Output is null ? null : Path.GetFullPath(options.Output, workingDirectory);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var input in inputs)
+        {
+            if (!seen.Add(input.DisplayPath)) return false;
+            if (input.FullPath is null) continue;
+            if (output is not null && string.Equals(input.FullPath, output, StringComparison.Ordinal)) return false;
+            if (string.Equals(Path.GetFileName(input.FullPath), "manifest.json", StringComparison.OrdinalIgnoreCase)) return false;
+        }
+
+        return true;
     }
 
     public static void WriteReport(OutputFormat format, RunReport report, Stream stream, string workingDirectory)

@@ -72,18 +72,54 @@ public sealed class LintRunner
     public FileOutcome[] Run(IReadOnlyList<InputFile> inputs)
     {
         var outcomes = new FileOutcome[inputs.Count];
+        var order = new int[inputs.Count];
+        for (var i = 0; i < order.Length; i++) order[i] = i;
+        Run(inputs, order, (i, o) => outcomes[i] = o);
+        return outcomes;
+    }
+
+    /// <summary>
+    /// Lints <paramref name="inputs"/> in <paramref name="order"/> (indexes into them) and hands each outcome to
+    /// <paramref name="emit"/> with its index, in that order, as soon as it and every earlier one are done. Workers take
+    /// the next input as they become free, so only about one finished outcome per worker waits for an earlier one:
+    /// memory does not grow with the number of inputs. <paramref name="emit"/> is called under a lock.
+    /// </summary>
+    public void Run(IReadOnlyList<InputFile> inputs, IReadOnlyList<int> order, Action<int, FileOutcome> emit)
+    {
+        var n = order.Count;
         byte[]? stdin = null;
         if (inputs.Any(i => i.IsStdin)) stdin = _readStdin();
-        var workers = Math.Max(1, Math.Min(_options.MaxDegreeOfParallelism, inputs.Count));
+        var workers = Math.Max(1, Math.Min(_options.MaxDegreeOfParallelism, n));
         if (workers == 1)
         {
-            // One file (the editor and pre-commit case): no worker threads to start.
-            for (var i = 0; i < inputs.Count; i++) outcomes[i] = LintOne(inputs[i], stdin);
-            return outcomes;
+            // One file (the editor and pre-commit case), or one processor: no worker threads to start.
+            foreach (var index in order) emit(index, LintOne(inputs[index], stdin));
+            return;
         }
 
-        Parallel.For(0, inputs.Count, new ParallelOptions { MaxDegreeOfParallelism = workers }, i => outcomes[i] = LintOne(inputs[i], stdin));
-        return outcomes;
+        var done = new FileOutcome?[n];
+        var next = -1;
+        var emitted = 0;
+        var gate = new object();
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, _ =>
+        {
+            while (true)
+            {
+                var position = Interlocked.Increment(ref next);
+                if (position >= n) return;
+                var outcome = LintOne(inputs[order[position]], stdin);
+                lock (gate)
+                {
+                    done[position] = outcome;
+                    while (emitted < n && done[emitted] is { } ready)
+                    {
+                        done[emitted] = null;
+                        emit(order[emitted], ready);
+                        emitted++;
+                    }
+                }
+            }
+        });
     }
 
     private FileOutcome LintOne(InputFile input, byte[]? stdin)

@@ -9,23 +9,21 @@ namespace EcrLint.Cli.Reporting;
 /// </summary>
 public static class GitHubReportWriter
 {
-    public static void Write(RunReport report, TextWriter writer)
+    public static void Write(RunReport report, TextWriter writer) => ReportSink.WriteAll(new GitHubReportSink(writer), report);
+
+    internal static void WriteFinding(TextWriter writer, StringBuilder sb, ReportedFinding f)
     {
-        var sb = new StringBuilder(256);
-        foreach (var f in report.Active)
-        {
-            sb.Clear();
-            sb.Append("::").Append(Command(f.Severity))
-                .Append(" file=").Append(EscapeProperty(f.Path.Replace('\\', '/')))
-                .Append(",line=").Append(f.Region.Line)
-                .Append(",col=").Append(f.Region.Column)
-                .Append(",endLine=").Append(f.Region.EndLine)
-                .Append(",endColumn=").Append(f.Region.EndColumn)
-                .Append(",title=").Append(EscapeProperty(f.RuleId))
-                .Append("::").Append(EscapeData(f.Message));
-            writer.Write(sb.ToString());
-            writer.Write('\n');
-        }
+        sb.Clear();
+        sb.Append("::").Append(Command(f.Severity))
+            .Append(" file=").Append(EscapeProperty(f.Path.Replace('\\', '/')))
+            .Append(",line=").Append(f.Region.Line)
+            .Append(",col=").Append(f.Region.Column)
+            .Append(",endLine=").Append(f.Region.EndLine)
+            .Append(",endColumn=").Append(f.Region.EndColumn)
+            .Append(",title=").Append(EscapeProperty(f.RuleId))
+            .Append("::").Append(EscapeData(f.Message));
+        writer.Write(sb.ToString());
+        writer.Write('\n');
     }
 
     public static string Command(Severity severity) => severity switch

@@ -11,25 +11,27 @@ public static class JsonReportWriter
 {
     public static void Write(RunReport report, Stream stream)
     {
-        using var w = new Utf8JsonWriter(stream, JsonOutput.WriterOptions);
-        w.WriteStartObject();
-        w.WriteStartArray("findings");
-        foreach (var f in report.Active)
-        {
-            w.WriteStartObject();
-            w.WriteString("ruleId", f.RuleId);
-            w.WriteString("severity", f.Severity.ToText());
-            w.WriteString("file", f.Path);
-            w.WriteNumber("line", f.Region.Line);
-            w.WriteNumber("column", f.Region.Column);
-            w.WriteNumber("endLine", f.Region.EndLine);
-            w.WriteNumber("endColumn", f.Region.EndColumn);
-            w.WriteString("message", f.Message);
-            w.WriteString("helpUri", f.HelpUri);
-            w.WriteEndObject();
-        }
+        using var sink = new JsonReportSink(stream);
+        ReportSink.WriteAll(sink, report);
+    }
 
-        w.WriteEndArray();
+    internal static void WriteFinding(Utf8JsonWriter w, ReportedFinding f)
+    {
+        w.WriteStartObject();
+        w.WriteString("ruleId", f.RuleId);
+        w.WriteString("severity", f.Severity.ToText());
+        w.WriteString("file", f.Path);
+        w.WriteNumber("line", f.Region.Line);
+        w.WriteNumber("column", f.Region.Column);
+        w.WriteNumber("endLine", f.Region.EndLine);
+        w.WriteNumber("endColumn", f.Region.EndColumn);
+        w.WriteString("message", f.Message);
+        w.WriteString("helpUri", f.HelpUri);
+        w.WriteEndObject();
+    }
+
+    internal static void WriteSummary(Utf8JsonWriter w, RunReport report)
+    {
         w.WriteStartObject("summary");
         w.WriteNumber("errors", report.ErrorCount);
         w.WriteNumber("warnings", report.WarningCount);
@@ -40,8 +42,5 @@ public static class JsonReportWriter
         w.WriteNumber("unreadable", report.InputErrors.Count);
         w.WriteNumber("fixesApplied", report.FixesApplied);
         w.WriteEndObject();
-        w.WriteEndObject();
-        w.Flush();
-        stream.WriteByte((byte)'\n');
     }
 }

@@ -88,6 +88,16 @@ public sealed record ReportedFinding(
 /// <summary>Everything a report shows about a run.</summary>
 public sealed class RunReport
 {
+    /// <summary>The counts of a report whose findings were written as the run went (<see cref="Findings"/> is empty).</summary>
+    public RunReport(ReportCounts counts, IReadOnlyList<InputError> inputErrors, int files, int skipped, int fixesApplied, int filesFixed, bool dryRun)
+        : this([], inputErrors, files, skipped, fixesApplied, filesFixed, dryRun)
+    {
+        ErrorCount = counts.Errors;
+        WarningCount = counts.Warnings;
+        InfoCount = counts.Infos;
+        SuppressedCount = counts.Suppressed;
+    }
+
     public RunReport(IReadOnlyList<ReportedFinding> findings, IReadOnlyList<InputError> inputErrors, int files, int skipped, int fixesApplied = 0, int filesFixed = 0, bool dryRun = false)
     {
         DryRun = dryRun;
@@ -138,4 +148,29 @@ public sealed class RunReport
     public int WarningCount { get; }
     public int InfoCount { get; }
     public int SuppressedCount { get; }
+}
+
+/// <summary>Findings counted as they are reported: the summary of a report that does not keep them.</summary>
+public sealed class ReportCounts
+{
+    public int Errors { get; private set; }
+    public int Warnings { get; private set; }
+    public int Infos { get; private set; }
+    public int Suppressed { get; private set; }
+
+    public void Add(ReportedFinding f)
+    {
+        if (f.IsSuppressed)
+        {
+            Suppressed++;
+            return;
+        }
+
+        switch (f.Severity)
+        {
+            case Severity.Error: Errors++; break;
+            case Severity.Warning: Warnings++; break;
+            case Severity.Info: Infos++; break;
+        }
+    }
 }

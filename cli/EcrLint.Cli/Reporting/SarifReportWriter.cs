@@ -28,7 +28,13 @@ public static class SarifReportWriter
 
     public static void Write(RunReport report, Stream stream, string workingDirectory)
     {
-        using var w = new Utf8JsonWriter(stream, JsonOutput.WriterOptions);
+        using var sink = new SarifReportSink(stream, workingDirectory);
+        ReportSink.WriteAll(sink, report);
+    }
+
+    /// <summary>The start of the document, up to the opening of <c>results</c>.</summary>
+    internal static void WriteStart(Utf8JsonWriter w, string workingDirectory)
+    {
         w.WriteStartObject();
         w.WriteString("$schema", SchemaUri);
         w.WriteString("version", "2.1.0");
@@ -37,13 +43,29 @@ public static class SarifReportWriter
 
         WriteTool(w);
 
+        w.WriteStartObject("originalUriBaseIds");
+        w.WriteStartObject(SourceRootId);
+        w.WriteString("uri", FolderUri(workingDirectory));
+        w.WriteEndObject();
+        w.WriteEndObject();
+
+        w.WriteString("columnKind", "utf16CodeUnits");
+
+        w.WriteStartArray("results");
+    }
+
+    /// <summary>The end of <c>results</c>, then the invocation with the files that could not be read (known only at the end of a run).</summary>
+    internal static void WriteEnd(Utf8JsonWriter w, RunReport summary)
+    {
+        w.WriteEndArray();
+
         w.WriteStartArray("invocations");
         w.WriteStartObject();
-        w.WriteBoolean("executionSuccessful", report.InputErrors.Count == 0);
-        if (report.InputErrors.Count > 0)
+        w.WriteBoolean("executionSuccessful", summary.InputErrors.Count == 0);
+        if (summary.InputErrors.Count > 0)
         {
             w.WriteStartArray("toolExecutionNotifications");
-            foreach (var e in report.InputErrors)
+            foreach (var e in summary.InputErrors)
             {
                 w.WriteStartObject();
                 w.WriteString("level", "error");
@@ -66,23 +88,9 @@ public static class SarifReportWriter
         w.WriteEndObject();
         w.WriteEndArray();
 
-        w.WriteStartObject("originalUriBaseIds");
-        w.WriteStartObject(SourceRootId);
-        w.WriteString("uri", FolderUri(workingDirectory));
-        w.WriteEndObject();
-        w.WriteEndObject();
-
-        w.WriteString("columnKind", "utf16CodeUnits");
-
-        w.WriteStartArray("results");
-        foreach (var f in report.Findings) WriteResult(w, f);
-        w.WriteEndArray();
-
         w.WriteEndObject();
         w.WriteEndArray();
         w.WriteEndObject();
-        w.Flush();
-        stream.WriteByte((byte)'\n');
     }
 
     private static void WriteTool(Utf8JsonWriter w)
@@ -137,7 +145,7 @@ public static class SarifReportWriter
         return sb.ToString();
     }
 
-    private static void WriteResult(Utf8JsonWriter w, ReportedFinding f)
+    internal static void WriteResult(Utf8JsonWriter w, ReportedFinding f)
     {
         w.WriteStartObject();
         w.WriteString("ruleId", f.RuleId);

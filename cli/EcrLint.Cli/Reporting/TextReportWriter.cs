@@ -9,20 +9,15 @@ namespace EcrLint.Cli.Reporting;
 /// </summary>
 public static class TextReportWriter
 {
-    public static void Write(RunReport report, TextWriter writer)
-    {
-        var sb = new StringBuilder(256);
-        foreach (var f in report.Active)
-        {
-            sb.Clear();
-            sb.Append(f.Path).Append('(').Append(f.Region.Line).Append(',').Append(f.Region.Column).Append("): ")
-                .Append(f.Severity.ToText()).Append(' ').Append(f.RuleId).Append(": ").Append(OneLine(f.Message))
-                .Append(" [").Append(f.HelpUri).Append(']');
-            writer.Write(sb.ToString());
-            writer.Write('\n');
-        }
+    public static void Write(RunReport report, TextWriter writer) => ReportSink.WriteAll(new TextReportSink(writer), report);
 
-        writer.Write(Summary(report));
+    internal static void WriteFinding(TextWriter writer, StringBuilder sb, ReportedFinding f)
+    {
+        sb.Clear();
+        sb.Append(f.Path).Append('(').Append(f.Region.Line).Append(',').Append(f.Region.Column).Append("): ")
+            .Append(f.Severity.ToText()).Append(' ').Append(f.RuleId).Append(": ").Append(OneLine(f.Message))
+            .Append(" [").Append(f.HelpUri).Append(']');
+        writer.Write(sb.ToString());
         writer.Write('\n');
     }
 

@@ -32,6 +32,7 @@ public sealed class CSharpPolicyAnalyzer : DiagnosticAnalyzer
             if (!symbols.HasAny) return;
             var state = new CompilationState(symbols, AnalyzerSettings.Read(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions));
             start.RegisterSyntaxNodeAction(c => JsonStringPolicies.Analyze(c, state), JsonStringPolicies.Kinds);
+            if (symbols.PolicyStatement is not null) start.RegisterSymbolStartAction(s => CdkPolicies.Register(s, state), SymbolKind.NamedType);
         });
     }
 }

@@ -57,10 +57,11 @@ public static class Linter
         }
 
         if (kind == InputKind.Auto) kind = InputKinds.FromFileName(path);
-        var parsed = JsonParser.Parse(doc);
+        var yaml = DocumentLinter.IsYaml(path, doc.Text);
+        var parsed = yaml ? YamlParser.Parse(doc) : JsonParser.Parse(doc);
         if (parsed.Error is not null)
         {
-            if (!explicitFile && kind == InputKind.Auto && !LooksLikeJsonInput(doc.Text))
+            if (!explicitFile && kind == InputKind.Auto && !(yaml ? DocumentLinter.LooksLikeTemplate(doc.Text) : LooksLikeJsonInput(doc.Text) || DocumentLinter.LooksLikeTemplate(doc.Text)))
             {
                 result.Recognized = false;
                 return result;
@@ -71,7 +72,7 @@ public static class Linter
         }
 
         var root = parsed.Root!;
-        if (kind == InputKind.Auto) kind = DetectKind(root);
+        if (kind == InputKind.Auto) kind = DocumentLinter.DetectKind(path, root);
         result.Kind = kind;
         if (kind.IsPolicy())
         {
@@ -92,6 +93,13 @@ public static class Linter
             };
             result.Findings.AddRange(LintPolicy(policy, policyKind, context));
             foreach (var f in result.Findings) f.Pointer ??= JsonNavigation.FindDeepest(root, f.Location.Span).Pointer;
+            if (yaml) DocumentLinter.KeepYamlSafeFixes(result.Findings, root);
+            return result;
+        }
+
+        if (kind is InputKind.Template or InputKind.Describe or InputKind.Daemon)
+        {
+            DocumentLinter.Lint(result, root, kind, context, explicitFile);
             return result;
         }
 
@@ -101,8 +109,7 @@ public static class Linter
             return result;
         }
 
-        var what = kind == InputKind.Auto ? "not a policy document: there is no top-level \"Statement\" (pass --kind if the file is one)"
-            : $"{kind.ToText()} files are not linted by this version of EcrLint";
+        var what = "not a policy document: there is no top-level \"Statement\" (pass --kind if the file is one)";
         Report(result, context, RuleCatalog.ECR400, doc, root is JsonObject ? new TextSpan(root.Span.Start, 1) : root.Span, what);
         return result;
     }

@@ -6,11 +6,21 @@ namespace EcrLint.Engine;
 
 /// <summary>
 /// The kind of a policy from its content (rules.md): all actions <c>s3:</c> = S3 endpoint policy; <c>ecr:</c>
-/// actions or ECR repository ARNs = ECR endpoint policy; otherwise generic.
+/// actions or ECR repository ARNs = ECR endpoint policy; otherwise generic. An endpoint policy must name a
+/// Principal (F31): a policy whose statements name none is an identity policy (a task role's policy that pulls
+/// from ECR), not an endpoint policy.
 /// </summary>
 public static class PolicyKindDetector
 {
     public static PolicyKind Detect(PolicyDocument policy)
+    {
+        var kind = DetectByActions(policy);
+        if (kind.IsEndpointPolicy() && policy.Statements.Count > 0 && policy.Statements.All(s => s.Principal is null && s.NotPrincipal is null))
+            return PolicyKind.Identity;
+        return kind;
+    }
+
+    private static PolicyKind DetectByActions(PolicyDocument policy)
     {
         var actions = policy.Statements.SelectMany(s => (s.Action?.Values ?? Enumerable.Empty<PolicyValue>()).Concat(s.NotAction?.Values ?? Enumerable.Empty<PolicyValue>()))
             .Select(v => v.Value.Trim())

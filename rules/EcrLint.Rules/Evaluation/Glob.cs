@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Threading;
 
 namespace EcrLint.Evaluation;
 
@@ -36,25 +37,50 @@ public sealed class Glob
 {
     public static readonly char[] WildcardChars = { '*', '?' };
     private static readonly ConcurrentDictionary<(string, bool), Glob> Cache = new();
+    private static int s_added;
 
     private readonly string _pattern;
     private readonly bool _ignoreCase;
 
     public Glob(string pattern, bool ignoreCase)
     {
-        _pattern = pattern;
+        Pattern = pattern;
         _ignoreCase = ignoreCase;
         HasWildcards = pattern.IndexOfAny(WildcardChars) >= 0;
+        _pattern = HasWildcards ? CollapseStars(pattern) : pattern;
+    }
+
+    /// <summary>A run of stars matches what one star matches; collapsing runs keeps matching fast on patterns like <c>****x</c>.</summary>
+    private static string CollapseStars(string pattern)
+    {
+        if (pattern.IndexOf("**", StringComparison.Ordinal) < 0) return pattern;
+        var sb = new System.Text.StringBuilder(pattern.Length);
+        foreach (var c in pattern)
+        {
+            if (c == '*' && sb.Length > 0 && sb[sb.Length - 1] == '*') continue;
+            sb.Append(c);
+        }
+
+        return sb.ToString();
     }
 
     public static Glob Get(string pattern, bool ignoreCase)
     {
         if (pattern.Length > 512) return new Glob(pattern, ignoreCase);
-        if (Cache.Count > 10_000) Cache.Clear();
+        if (Cache.TryGetValue((pattern, ignoreCase), out var glob)) return glob;
+
+        // ConcurrentDictionary.Count takes every lock: count additions instead, and start over past the limit.
+        if (Interlocked.Increment(ref s_added) > 10_000)
+        {
+            Cache.Clear();
+            Interlocked.Exchange(ref s_added, 0);
+        }
+
         return Cache.GetOrAdd((pattern, ignoreCase), k => new Glob(k.Item1, k.Item2));
     }
 
-    public string Pattern => _pattern;
+    /// <summary>The pattern as written.</summary>
+    public string Pattern { get; }
 
     public bool HasWildcards { get; }
 
@@ -128,13 +154,16 @@ public sealed class Glob
             (states, next) = (next, states);
         }
 
-        // After the prefix: a state that is inside a star run reaching the end covers every continuation.
+        // After the prefix: a state whose rest is only stars covers every continuation; so does a rest of one
+        // '?' then only stars, since a continuation has at least one character.
+        var trailingStars = n;
+        while (trailingStars > 0 && _pattern[trailingStars - 1] == '*') trailingStars--;
         var live = false;
         for (var i = 0; i <= n; i++)
         {
             if (!states[i]) continue;
             if (i < n) live = true;
-            if (i < n && AllStars(i)) return Truth.True;
+            if (i < n && (i >= trailingStars || (_pattern[i] == '?' && i + 1 < n && i + 1 >= trailingStars))) return Truth.True;
         }
 
         return live ? Truth.Unknown : Truth.False;
@@ -148,17 +177,7 @@ public sealed class Glob
         }
     }
 
-    private bool AllStars(int from)
-    {
-        for (var i = from; i < _pattern.Length; i++)
-        {
-            if (_pattern[i] != '*') return false;
-        }
-
-        return true;
-    }
-
     private bool Eq(char a, char b) => a == b || (_ignoreCase && char.ToUpperInvariant(a) == char.ToUpperInvariant(b));
 
-    public override string ToString() => _pattern;
+    public override string ToString() => Pattern;
 }

@@ -66,6 +66,14 @@ public sealed class EvaluationResult
 
     /// <summary>"the condition StringEquals aws:SourceVpce (line 9) cannot be evaluated ..." for messages.</summary>
     public string DescribeUnknowns() => string.Join("; ", Unknowns.Select(u => u.Reason).Distinct());
+
+    /// <summary>The first <paramref name="max"/> distinct reasons, then how many more there are.</summary>
+    public string DescribeUnknowns(int max)
+    {
+        var reasons = Unknowns.Select(u => u.Reason).Distinct().ToList();
+        if (reasons.Count <= max) return string.Join("; ", reasons);
+        return string.Join("; ", reasons.Take(max)) + $"; and {reasons.Count - max} more";
+    }
 }
 
 /// <summary>
@@ -112,11 +120,11 @@ public static class PolicyEvaluator
         {
             return unsureDenies.Count == 0
                 ? new EvaluationResult(Decision.Allowed, allows, Array.Empty<UnknownReason>())
-                : new EvaluationResult(Decision.Unknown, unsureDenies, unknowns.Where(u => unsureDenies.Contains(u.Statement)).ToList());
+                : new EvaluationResult(Decision.Unknown, unsureDenies, unknowns.Where(u => u.Statement.Effect == StatementEffect.Deny).ToList());
         }
 
         if (unsureAllows.Count > 0)
-            return new EvaluationResult(Decision.Unknown, unsureAllows, unknowns.Where(u => unsureAllows.Contains(u.Statement)).ToList());
+            return new EvaluationResult(Decision.Unknown, unsureAllows, unknowns.Where(u => u.Statement.Effect == StatementEffect.Allow).ToList());
         if (hasUnknownStatements)
             return new EvaluationResult(Decision.Unknown, Array.Empty<PolicyStatement>(), Array.Empty<UnknownReason>());
         return new EvaluationResult(Decision.ImplicitDeny, Array.Empty<PolicyStatement>(), Array.Empty<UnknownReason>());
@@ -127,6 +135,7 @@ public static class PolicyEvaluator
     {
         var result = MatchAction(s, request.Action);
         if (result == Truth.False) return Truth.False;
+        if (result == Truth.Unknown) reasons?.Add(new UnknownReason(s, $"an action of {s.Describe()} is not a literal", null));
         result = result.And(MatchResource(s, request, variablesEnabled, reasons));
         if (result == Truth.False) return Truth.False;
         result = result.And(MatchPrincipal(s, request.Principal, reasons));
@@ -147,7 +156,8 @@ public static class PolicyEvaluator
     /// <summary>IAM action matching: case-insensitive, <c>*</c> and <c>?</c> wildcards.</summary>
     public static bool ActionPatternMatches(string pattern, string action) => Glob.Get(pattern, ignoreCase: true).IsMatch(action);
 
-    private static Truth MatchResource(PolicyStatement s, EvaluationRequest request, bool variablesEnabled, List<UnknownReason>? reasons)
+    /// <summary>Whether the statement's Resource/NotResource covers the request's resource (True when it has neither).</summary>
+    public static Truth MatchResource(PolicyStatement s, EvaluationRequest request, bool variablesEnabled, List<UnknownReason>? reasons = null)
     {
         var list = s.Resource ?? s.NotResource;
         if (list is null) return Truth.True; // Resource is optional in some policy kinds (e.g. trust policies).
@@ -176,6 +186,13 @@ public static class PolicyEvaluator
     public static Truth ResourcePatternMatches(string pattern, string resource, bool resourceIsPrefix = false, bool variablesEnabled = true)
     {
         if (pattern == "*") return Truth.True;
+        if (pattern.IndexOfAny(Glob.WildcardChars) < 0 && !(variablesEnabled && pattern.IndexOf("${", StringComparison.Ordinal) >= 0))
+        {
+            // A literal names one resource: it is the request's, or (for a prefix request) one of many or none.
+            if (!resourceIsPrefix) return string.Equals(pattern, resource, StringComparison.Ordinal).ToTruth();
+            return pattern.Length > resource.Length && pattern.StartsWith(resource, StringComparison.Ordinal) ? Truth.Unknown : Truth.False;
+        }
+
         var hasVariables = false;
         if (variablesEnabled && pattern.IndexOf("${", StringComparison.Ordinal) >= 0)
         {
@@ -308,6 +325,7 @@ public static class PolicyEvaluator
             // "Null": "true" means the key must be absent.
             var wantAbsent = Truth.False;
             foreach (var v in values) wantAbsent = wantAbsent.Or(string.Equals(v.Value, "true", StringComparison.OrdinalIgnoreCase).ToTruth());
+            if (test.Values.HasUnknownValues && wantAbsent == Truth.False) return Unsure(out why, "a value is not a literal");
             return context.Kind switch
             {
                 ContextValueKind.Absent => wantAbsent,
@@ -345,37 +363,54 @@ public static class PolicyEvaluator
             return any;
         }
 
-        Truth positive;
+        // A negated operator is the negation of its positive form for each request value; the set qualifiers
+        // then ask that all (ForAllValues) or any (ForAnyValue) request value passes.
+        Truth Test(Truth positive) => op.Negated ? positive.Not() : positive;
+
         if (context.Kind == ContextValueKind.Foreign)
         {
-            // A value nobody wrote: it matches only patterns that match anything.
-            positive = Truth.False;
+            // A value nobody wrote: it matches only patterns that match anything; a policy variable may stand
+            // for the same foreign value (aws:ResourceAccount = ${aws:PrincipalAccount}), so that is unsure.
+            var positive = Truth.False;
             foreach (var v in values)
             {
                 if (op.IsPattern && v.Value.Trim('*').Length == 0 && v.Value.Length > 0) positive = Truth.True;
+                else if (variablesEnabled && ContainsVariable(v.Value)) positive = positive.Or(Truth.Unknown);
             }
+
+            if (positive == Truth.Unknown) why = "the request's value of `" + test.Key.Value + "` is not known and a policy variable may equal it";
+            return Test(positive);
         }
-        else
+
+        var requestValues = context.Values;
+        Truth result;
+        switch (op.Set)
         {
-            var requestValues = context.Values;
-            switch (op.Set)
+            case SetOperator.ForAllValues:
+                result = Truth.True;
+                foreach (var rv in requestValues) result = result.And(Test(MatchOne(rv)));
+                break;
+            case SetOperator.ForAnyValue:
+                result = Truth.False;
+                foreach (var rv in requestValues) result = result.Or(Test(MatchOne(rv)));
+                break;
+            default:
             {
-                case SetOperator.ForAllValues:
-                    positive = Truth.True;
-                    foreach (var rv in requestValues) positive = positive.And(MatchOne(rv));
-                    break;
-                case SetOperator.ForAnyValue:
-                    positive = Truth.False;
-                    foreach (var rv in requestValues) positive = positive.Or(MatchOne(rv));
-                    break;
-                default:
-                    positive = Truth.False;
-                    foreach (var rv in requestValues) positive = positive.Or(MatchOne(rv));
-                    break;
+                var positive = Truth.False;
+                foreach (var rv in requestValues) positive = positive.Or(MatchOne(rv));
+                result = Test(positive);
+                break;
             }
         }
 
-        return op.Negated ? positive.Not() : positive;
+        if (result == Truth.Unknown) why = "it compares with a policy variable whose value is not known";
+        return result;
+    }
+
+    private static bool ContainsVariable(string value)
+    {
+        ReplaceVariables(value, out var hasVariables);
+        return hasVariables;
     }
 
     private static Truth Unsure(out string? why, string reason)

@@ -279,6 +279,8 @@ public static class JsonEdits
             }
         }
 
+        // A YAML block collection has no opening bracket: its first item starts the collection.
+        if (items[0].Start < afterOpen) return " ";
         var lead = text.Substring(afterOpen, items[0].Start - afterOpen);
         if (lead.Trim().Length != 0) return " ";
         var nl = lead.LastIndexOf('\n');

@@ -166,6 +166,13 @@ public sealed class JsonString : JsonNode
 
     /// <summary>True when the value is written between quotes (always in JSON; YAML may use plain scalars).</summary>
     public bool IsQuoted { get; internal set; } = true;
+
+    /// <summary>
+    /// True for a value a front end computed but cannot know (a CloudFormation intrinsic such as
+    /// <c>!Sub arn:aws:ecr:${AWS::Region}:...</c> when the region is unknown): <see cref="Value"/> is only a
+    /// rendering for messages, and the policy binder marks it unknown.
+    /// </summary>
+    public bool IsUnknown { get; internal set; }
 }
 
 /// <summary>A number, boolean or null.</summary>

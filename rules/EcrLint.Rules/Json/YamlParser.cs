@@ -65,6 +65,11 @@ public static class YamlParser
         {
             return new JsonParseResult(null, new JsonSyntaxError(e.Message, e.Span));
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gives up on some malformed input (an unclosed flow mapping) without a YamlException.
+            return new JsonParseResult(null, new JsonSyntaxError("invalid YAML: the text after this point cannot be read (an unclosed bracket, brace or quote?)", new TextSpan(reader.LastOffset, 0)));
+        }
     }
 
     private static string Clean(string message)
@@ -100,6 +105,9 @@ public static class YamlParser
             _maxAliasNodes = maxAliasNodes;
             _parser = new Parser(new StringReader(doc.Text));
         }
+
+        /// <summary>The end of the last event read (where reading stopped).</summary>
+        public int LastOffset => _parser.Current is { } e ? Clamp(e.End.Index) : 0;
 
         public JsonParseResult Run()
         {

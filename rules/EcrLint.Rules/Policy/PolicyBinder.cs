@@ -103,7 +103,7 @@ public static class PolicyBinder
     /// <summary>A string value (or a scalar written as text), or null.</summary>
     public static PolicyValue? AsValue(JsonNode? node, bool allowScalars = false) => node switch
     {
-        JsonString s => new PolicyValue(s.Value, s.Document, s.Span, s),
+        JsonString s => new PolicyValue(s.Value, s.Document, s.Span, s) { IsKnown = !s.IsUnknown },
         JsonScalar sc when allowScalars && sc.Kind != JsonNodeKind.Null => new PolicyValue(sc.Raw, sc.Document, sc.Span, sc),
         _ => null,
     };
@@ -120,16 +120,16 @@ public static class PolicyBinder
                 foreach (var item in array.Items)
                 {
                     var v = AsValue(item, allowScalars);
-                    if (v is null) unknown = true;
-                    else values.Add(v);
+                    if (v is null || !v.IsKnown) unknown = true;
+                    if (v is not null) values.Add(v);
                 }
 
                 break;
             default:
             {
                 var v = AsValue(node, allowScalars);
-                if (v is null) unknown = true;
-                else values.Add(v);
+                if (v is null || !v.IsKnown) unknown = true;
+                if (v is not null) values.Add(v);
                 break;
             }
         }

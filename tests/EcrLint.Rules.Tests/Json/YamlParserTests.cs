@@ -81,6 +81,7 @@ public class YamlParserTests
     [InlineData("a: 1\n---\nb: 2\n", "second YAML document")]
     [InlineData("a: *nope\n", "refers to no anchor")]
     [InlineData("? [a]\n: 1\n", "not a plain value")]
+    [InlineData("Resources:\n  X: {Type: T\n  Y: 1\n", "invalid YAML")]
     public void Malformed_yaml_is_a_located_error(string text, string message)
     {
         var (_, r) = Parse(text);

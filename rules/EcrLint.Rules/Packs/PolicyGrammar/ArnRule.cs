@@ -23,7 +23,12 @@ public sealed class ArnRule : PolicyRule
             foreach (var list in new[] { s.Resource, s.NotResource })
             {
                 if (list is null) continue;
-                foreach (var v in list.Values) Check(context, v, list.ElementName, requireArn: true);
+                foreach (var v in list.Values)
+                {
+                    // A deletion guard's resource that is not a repository ARN is ECR302's finding (with its fix).
+                    if (Packs.DeleteGuard.DeleteGuards.IsReportedAsGuardResource(context, s, v)) continue;
+                    Check(context, v, list.ElementName, requireArn: true);
+                }
             }
 
             foreach (var test in s.Conditions)

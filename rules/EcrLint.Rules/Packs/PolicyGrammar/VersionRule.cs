@@ -49,7 +49,7 @@ public sealed class VersionRule : PolicyRule
                 .Concat(s.Conditions.SelectMany(c => c.Values.Values));
             foreach (var v in values)
             {
-                if (HasVariable(v.Value)) return v;
+                if (v.IsKnown && HasVariable(v.Value)) return v;
             }
         }
 

@@ -39,7 +39,7 @@ public class RequiredElementsRuleTests
         const string NoPrincipal = """{ "Version": "2012-10-17", "Statement": [ { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::prod-us-east-1-starport-layer-bucket/*" } ] }""";
         Assert.Single(Findings(NoPrincipal, "ECR404", kind: InputKind.S3Endpoint));
         VerifyNone(NoPrincipal, kind: InputKind.Identity, rules: ["ECR404"]);
-        Assert.Single(Findings(NoPrincipal, "ECR404")); // all s3: actions: detected as an S3 endpoint policy
+        VerifyNone(NoPrincipal, rules: ["ECR404"]); // no Principal anywhere: detected as an identity policy
         VerifyNone("""{ "Version": "2012-10-17", "Statement": [ { "Effect": "Allow", "Action": "logs:PutLogEvents", "Resource": "*" } ] }""", rules: ["ECR404"]); // generic
     }
 

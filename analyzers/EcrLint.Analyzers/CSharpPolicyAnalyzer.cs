@@ -31,8 +31,7 @@ public sealed class CSharpPolicyAnalyzer : DiagnosticAnalyzer
             var symbols = AwsSymbols.Create(start.Compilation);
             if (!symbols.HasAny) return;
             var state = new CompilationState(symbols, AnalyzerSettings.Read(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions));
-            start.RegisterSyntaxNodeAction(c => JsonStringPolicies.Analyze(c, state), JsonStringPolicies.Kinds);
-            if (symbols.PolicyStatement is not null) start.RegisterSymbolStartAction(s => CdkPolicies.Register(s, state), SymbolKind.NamedType);
+            start.RegisterSymbolStartAction(s => PolicyTypeAnalysis.Register(s, state), SymbolKind.NamedType);
         });
     }
 }

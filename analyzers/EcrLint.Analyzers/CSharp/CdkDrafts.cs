@@ -177,7 +177,8 @@ internal sealed class StatementDraft
         var s = new PolicyStatement(index, Document, Spans.ToEngine(Place.Span))
         {
             Sid = Sid,
-            EffectValue = EffectValue,
+            // An omitted Effect is CDK's default Allow, written nowhere: it stands on the statement's creation.
+            EffectValue = EffectValue ?? new PolicyValue("Allow", Document, Spans.ToEngine(Display.Span)),
             Effect = Effect,
             Action = Action?.Build(),
             NotAction = NotAction?.Build(),

@@ -31,6 +31,9 @@ internal sealed class StatementGroup
     /// <summary>The kind the destination gives; null: resolve from the endpoint, else from the content.</summary>
     public PolicyKind? Kind { get; set; }
 
+    /// <summary>The region of the endpoint's service name, when it says.</summary>
+    public string? Region { get; set; }
+
     /// <summary>The endpoint symbol whose service decides the kind (<c>endpoint.AddToPolicy</c>).</summary>
     public ISymbol? Endpoint { get; set; }
 
@@ -43,16 +46,20 @@ internal sealed class StatementGroup
 /// <summary>A policy the C# code builds with CDK types, ready for the rules.</summary>
 internal sealed class BuiltPolicy
 {
-    public BuiltPolicy(StatementGroup group, PolicyDocument policy, PolicyKind kind)
+    public BuiltPolicy(StatementGroup group, PolicyDocument policy, PolicyKind kind, string? region)
     {
         Group = group;
         Policy = policy;
         Kind = kind;
+        Region = region;
     }
 
     public StatementGroup Group { get; }
     public PolicyDocument Policy { get; }
     public PolicyKind Kind { get; }
+
+    /// <summary>The region the policy's endpoint names, when it does; else the stack's applies.</summary>
+    public string? Region { get; }
 }
 
 /// <summary>
@@ -65,7 +72,7 @@ internal sealed class CdkPolicyCollector
 {
     private static readonly HashSet<string> CreationNames = new(StringComparer.Ordinal)
     {
-        "PolicyStatement", "PolicyDocument", "InterfaceVpcEndpoint", "GatewayVpcEndpoint", "Policy", "ManagedPolicy",
+        "PolicyStatement", "PolicyDocument", "InterfaceVpcEndpoint", "GatewayVpcEndpoint", "Policy", "ManagedPolicy", "StackProps",
     };
 
     private static readonly HashSet<string> InvocationNames = new(StringComparer.Ordinal)
@@ -82,7 +89,8 @@ internal sealed class CdkPolicyCollector
     private readonly ConcurrentQueue<StatementDraft> _statements = new();
     private readonly ConcurrentQueue<(NodeKey Target, SourcePlace Place, Action<StatementDraft> Apply)> _mutations = new();
     private readonly ConcurrentQueue<StatementGroup> _gatherings = new();
-    private readonly ConcurrentQueue<(ISymbol Symbol, PolicyKind? Kind)> _endpointKinds = new();
+    private readonly ConcurrentQueue<(ISymbol Symbol, ServiceInfo? Service)> _endpointKinds = new();
+    private readonly ConcurrentQueue<(string? Region, bool InBaseCall)> _stackRegions = new();
     private readonly ConcurrentDictionary<SourceDocument, SyntaxTree> _trees = new();
 
     public CdkPolicyCollector(CompilationState state, INamedTypeSymbol type)
@@ -101,13 +109,7 @@ internal sealed class CdkPolicyCollector
     /// <summary>The tree a host document belongs to.</summary>
     public SyntaxTree? TreeOf(SourceDocument document) => _trees.TryGetValue(document, out var tree) ? tree : null;
 
-    /// <summary>True when the node belongs to this type (not to a nested type, which has its own collection).</summary>
-    private bool InScope(ISymbol? containing)
-    {
-        var s = containing;
-        while (s is not null and not INamedTypeSymbol) s = s.ContainingSymbol;
-        return SymbolEqualityComparer.Default.Equals(s, _type);
-    }
+    private bool InScope(ISymbol? containing) => TypeScope.Contains(_type, containing);
 
     private CdkStatementReader Reader(SyntaxTree tree, System.Threading.CancellationToken ct)
     {
@@ -133,7 +135,9 @@ internal sealed class CdkPolicyCollector
         else if (AwsSymbols.Is(type, symbols.PolicyDocument))
         {
             var group = NewGroup(Ops.StoredIn(creation) is { } s ? NodeKey.Of("doc", s) : NodeKey.Of("doc", creation.Syntax), creation.Syntax, DisplayOf(creation.Syntax));
-            group.Kind = new PolicyDestinations(symbols, context.SemanticModel, ct).OfDocument(creation).Kind;
+            var destination = new PolicyDestinations(symbols, context.SemanticModel, ct).OfDocument(creation);
+            group.Kind = destination.Kind;
+            group.Region = destination.Region;
             var props = Ops.Creation(Ops.Argument(creation.Arguments, 0));
             AddStatements(group, Ops.AssignedValue(props, "Statements"), isParams: false);
             _gatherings.Enqueue(group);
@@ -152,8 +156,45 @@ internal sealed class CdkPolicyCollector
         {
             if (Ops.StoredIn(creation) is not { } stored) return;
             var props = Ops.Creation(Ops.Argument(creation.Arguments, 2));
-            _endpointKinds.Enqueue((stored, EndpointKind(Ops.AssignedValue(props, "Service"))));
+            _endpointKinds.Enqueue((stored, EndpointServiceReader.ReadCdkService(Ops.AssignedValue(props, "Service"), symbols)));
         }
+        else if (AwsSymbols.Is(type, symbols.StackProps))
+        {
+            _stackRegions.Enqueue((StackRegionOf(creation, symbols), context.Node.FirstAncestorOrSelf<ConstructorInitializerSyntax>() is not null));
+        }
+    }
+
+    /// <summary>The region of <c>new StackProps { Env = new Environment { Region = "..." } }</c>; null when not a constant.</summary>
+    public static string? StackRegionOf(IObjectCreationOperation stackProps, AwsSymbols symbols)
+    {
+        var env = Ops.Creation(Ops.AssignedValue(stackProps, "Env"));
+        if (env is null || !AwsSymbols.Is(env.Type, symbols.CdkEnvironment)) return null;
+        var region = Ops.ConstantString(Ops.AssignedValue(env, "Region"));
+        return string.IsNullOrWhiteSpace(region) ? null : region!.Trim();
+    }
+
+    /// <summary>
+    /// The stack's region (<c>Env.Region</c> of the <c>base(scope, id, props)</c> call, else of the type's only
+    /// <c>StackProps</c>); null when the code does not say or says two things.
+    /// </summary>
+    public string? StackRegion()
+    {
+        string? fromBase = null;
+        string? other = null;
+        var ambiguous = false;
+        foreach (var (region, inBase) in _stackRegions)
+        {
+            if (inBase)
+            {
+                fromBase ??= region;
+                continue;
+            }
+
+            if (other is not null && region != other) ambiguous = true;
+            other ??= region;
+        }
+
+        return fromBase ?? (ambiguous ? null : other);
     }
 
     private void OnInvocation(SyntaxNodeAnalysisContext context)
@@ -190,8 +231,16 @@ internal sealed class CdkPolicyCollector
             {
                 var group = NewGroup(NodeKey.For("endpoint", receiver), invocationSyntax, display);
                 var endpoint = Ops.Unwrap(receiver);
-                if (Ops.ReferencedSymbol(receiver) is { } symbol) group.Endpoint = symbol;
-                else group.Kind = EndpointKindOf(endpoint);
+                if (Ops.ReferencedSymbol(receiver) is { } symbol)
+                {
+                    group.Endpoint = symbol;
+                }
+                else
+                {
+                    var service = EndpointServiceOf(endpoint);
+                    group.Kind = service?.PolicyKind;
+                    group.Region = service?.Service?.Region;
+                }
                 AddStatements(group, Ops.Argument(invocation.Arguments, 0), isParams: false);
                 _gatherings.Enqueue(group);
                 return;
@@ -225,7 +274,7 @@ internal sealed class CdkPolicyCollector
             case "AddInterfaceEndpoint" or "AddGatewayEndpoint" when AwsSymbols.Implements(method.ContainingType, symbols.IVpc):
             {
                 if (Ops.StoredIn(invocation) is not { } stored) return;
-                _endpointKinds.Enqueue((stored, EndpointKindOf(invocation)));
+                _endpointKinds.Enqueue((stored, EndpointServiceOf(invocation)));
                 return;
             }
         }
@@ -303,22 +352,20 @@ internal sealed class CdkPolicyCollector
         return Ops.ReferencedSymbol(u) is { } s ? NodeKey.Of("stmt", s) : null;
     }
 
-    /// <summary>The policy kind of an endpoint created or added by <paramref name="op"/>, when the code shows its service.</summary>
-    private PolicyKind? EndpointKindOf(IOperation op)
+    /// <summary>The service of an endpoint created or added by <paramref name="op"/>, when the code shows it.</summary>
+    private ServiceInfo? EndpointServiceOf(IOperation op)
     {
         var symbols = _state.Symbols;
         switch (op)
         {
             case IObjectCreationOperation c when AwsSymbols.Is(c.Type, symbols.InterfaceVpcEndpoint) || AwsSymbols.Is(c.Type, symbols.GatewayVpcEndpoint):
-                return EndpointKind(Ops.AssignedValue(Ops.Creation(Ops.Argument(c.Arguments, 2)), "Service"));
+                return EndpointServiceReader.ReadCdkService(Ops.AssignedValue(Ops.Creation(Ops.Argument(c.Arguments, 2)), "Service"), symbols);
             case IInvocationOperation i when i.TargetMethod.Name is "AddInterfaceEndpoint" or "AddGatewayEndpoint":
-                return EndpointKind(Ops.AssignedValue(Ops.Creation(Ops.Argument(i.Arguments, 1)), "Service"));
+                return EndpointServiceReader.ReadCdkService(Ops.AssignedValue(Ops.Creation(Ops.Argument(i.Arguments, 1)), "Service"), symbols);
             default:
                 return null;
         }
     }
-
-    private PolicyKind? EndpointKind(IOperation? service) => EndpointServiceReader.ReadCdkService(service, _state.Symbols)?.PolicyKind;
 
     /// <summary>Places that stand for a statement or a policy in findings (<c>new PolicyStatement</c>, <c>endpoint.AddToPolicy</c>), by their start.</summary>
     public Dictionary<(SyntaxTree Tree, int Start), SourcePlace> Anchors { get; } = new();
@@ -350,10 +397,10 @@ internal sealed class CdkPolicyCollector
             foreach (var d in targets) m.Apply(d);
         }
 
-        var endpointKinds = new Dictionary<ISymbol, PolicyKind?>(SymbolEqualityComparer.Default);
-        foreach (var (symbol, kind) in _endpointKinds)
+        var endpointServices = new Dictionary<ISymbol, ServiceInfo?>(SymbolEqualityComparer.Default);
+        foreach (var (symbol, service) in _endpointKinds)
         {
-            if (!endpointKinds.TryGetValue(symbol, out var existing) || existing is null) endpointKinds[symbol] = kind;
+            if (!endpointServices.TryGetValue(symbol, out var existing) || existing is null) endpointServices[symbol] = service;
         }
 
         // Merge the gatherings of one key (a document created with statements and given more with AddStatements).
@@ -373,6 +420,7 @@ internal sealed class CdkPolicyCollector
             // A creation anchors the policy better than a later call.
             if (g.Key.Space == "doc" && g.Kind is not null) group.Kind ??= g.Kind;
             group.Kind ??= g.Kind;
+            group.Region ??= g.Region;
             group.Endpoint ??= g.Endpoint;
             group.HasUnknownStatements |= g.HasUnknownStatements;
             group.Statements.AddRange(g.Statements);
@@ -403,21 +451,27 @@ internal sealed class CdkPolicyCollector
 
             if (statements.Count == 0) continue;
             var kind = group.Kind;
-            if (kind is null && group.Endpoint is not null && endpointKinds.TryGetValue(group.Endpoint, out var endpointKind)) kind = endpointKind;
-            built.Add(Assemble(group, statements, unknown, kind, ct));
+            var region = group.Region;
+            if (group.Endpoint is not null && endpointServices.TryGetValue(group.Endpoint, out var service))
+            {
+                kind ??= service?.PolicyKind;
+                region ??= service?.Service?.Region;
+            }
+
+            built.Add(Assemble(group, statements, unknown, kind, region, ct));
         }
 
         foreach (var d in drafts)
         {
             if (used.Contains(d) || d.IsOpaque) continue;
             var group = new StatementGroup(NodeKey.Of("single", d.Place), d.Place, d.Display) { Kind = PolicyKind.Generic };
-            built.Add(Assemble(group, new List<StatementDraft> { d }, false, PolicyKind.Generic, ct));
+            built.Add(Assemble(group, new List<StatementDraft> { d }, false, PolicyKind.Generic, null, ct));
         }
 
         return built;
     }
 
-    private BuiltPolicy Assemble(StatementGroup group, List<StatementDraft> statements, bool unknown, PolicyKind? kind, System.Threading.CancellationToken ct)
+    private BuiltPolicy Assemble(StatementGroup group, List<StatementDraft> statements, bool unknown, PolicyKind? kind, string? region, System.Threading.CancellationToken ct)
     {
         var doc = _state.Documents.Get(group.Anchor.Tree, ct);
         _trees.TryAdd(doc, group.Anchor.Tree);
@@ -431,7 +485,7 @@ internal sealed class CdkPolicyCollector
             HasUnknownStatements = unknown,
         };
         for (var i = 0; i < statements.Count; i++) policy.Statements.Add(statements[i].Build(i));
-        return new BuiltPolicy(group, policy, kind ?? PolicyKindDetector.Detect(policy));
+        return new BuiltPolicy(group, policy, kind ?? PolicyKindDetector.Detect(policy), region);
     }
 
     /// <summary>A type name that may be one of the CDK types read here (or an alias of one in this file).</summary>

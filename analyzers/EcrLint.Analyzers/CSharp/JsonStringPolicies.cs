@@ -23,22 +23,22 @@ internal static class JsonStringPolicies
 {
     public static readonly SyntaxKind[] Kinds = { SyntaxKind.StringLiteralExpression, SyntaxKind.InterpolatedStringExpression, SyntaxKind.AddExpression };
 
-    public static void Analyze(SyntaxNodeAnalysisContext context, CompilationState state)
+    /// <summary>Reads a string expression that holds a policy, with where it goes; null for any other string.</summary>
+    public static (MappedString String, PolicyDestination Destination)? Read(SyntaxNodeAnalysisContext context, CompilationState state)
     {
         var node = (ExpressionSyntax)context.Node;
-        if (!IsRoot(node) || !MayBePolicy(node)) return;
+        if (!IsRoot(node) || !MayBePolicy(node)) return null;
         var ct = context.CancellationToken;
         var mapped = MappedString.Read(node, context.SemanticModel, ct);
-        if (mapped is null || !LooksLikePolicyText(mapped.Value)) return;
-
+        if (mapped is null || !LooksLikePolicyText(mapped.Value)) return null;
         var destination = context.SemanticModel.GetOperation(node, ct) is { } op
             ? new PolicyDestinations(state.Symbols, context.SemanticModel, ct).OfJsonString(op)
             : PolicyDestination.None;
-        foreach (var diagnostic in Lint(mapped, destination, state, ct)) context.ReportDiagnostic(diagnostic);
+        return (mapped, destination);
     }
 
     /// <summary>Lints a mapped string as a policy; the diagnostics are placed in its C# file.</summary>
-    public static List<Diagnostic> Lint(MappedString mapped, PolicyDestination destination, CompilationState state, CancellationToken ct)
+    public static List<Diagnostic> Lint(MappedString mapped, PolicyDestination destination, CompilationState state, LintContext settings, CancellationToken ct)
     {
         var diagnostics = new List<Diagnostic>();
         var host = state.Documents.Get(mapped.Tree, ct);
@@ -55,7 +55,7 @@ internal static class JsonStringPolicies
             var (span, message) = parsed.Error is not null
                 ? (parsed.Error.Span, parsed.Error.Message)
                 : (new TextSpan(0, Math.Min(1, mapped.Value.Length)), "not a policy document: the value is not a JSON object with a \"Statement\"");
-            var severity = state.LintContext.Severities.For(RuleCatalog.ECR400);
+            var severity = settings.Severities.For(RuleCatalog.ECR400);
             if (severity == Severity.None) return diagnostics;
             var finding = new Finding(RuleCatalog.ECR400, severity, "The policy in this string is not valid: " + message + ".", new SourceLocation(doc, span));
             diagnostics.Add(DiagnosticFactory.Create(finding, Map, Source));
@@ -64,7 +64,7 @@ internal static class JsonStringPolicies
 
         var policy = PolicyBinder.Bind((JsonObject)parsed.Root!);
         var kind = destination.Kind ?? PolicyKindDetector.Detect(policy);
-        foreach (var finding in Linter.LintPolicy(policy, kind, state.LintContext))
+        foreach (var finding in Linter.LintPolicy(policy, kind, settings))
         {
             ct.ThrowIfCancellationRequested();
             if (finding.IsSuppressed) continue;

@@ -10,10 +10,11 @@ namespace EcrLint.Analyzers.CSharp;
 /// <summary>Where a policy written in C# goes, as far as the code shows it.</summary>
 internal readonly struct PolicyDestination
 {
-    public PolicyDestination(bool isPolicySink, PolicyKind? kind)
+    public PolicyDestination(bool isPolicySink, PolicyKind? kind, string? region = null)
     {
         IsPolicySink = isPolicySink;
         Kind = kind;
+        Region = region;
     }
 
     /// <summary>The value is used as a policy document (so a value that is not one is an ECR400).</summary>
@@ -21,6 +22,9 @@ internal readonly struct PolicyDestination
 
     /// <summary>The kind the destination gives (an endpoint's service, an identity); null: detect from content.</summary>
     public PolicyKind? Kind { get; }
+
+    /// <summary>The region of the endpoint the policy is attached to, when its service name says (endpoint policies take their endpoint's region).</summary>
+    public string? Region { get; }
 
     public static PolicyDestination None => default;
 }
@@ -71,8 +75,8 @@ internal sealed class PolicyDestinations
                     var method = invocation.TargetMethod;
                     if (method.Name == "FromJson" && AwsSymbols.Is(method.ContainingType, _symbols.PolicyDocument))
                     {
-                        var kind = Walk(invocation, document: true).Kind;
-                        return new PolicyDestination(true, kind);
+                        var found = Walk(invocation, document: true);
+                        return new PolicyDestination(true, found.Kind, found.Region);
                     }
 
                     if (!document && IsJsonReader(method))
@@ -144,7 +148,7 @@ internal sealed class PolicyDestinations
             case "PolicyDocument" when AwsSymbols.Is(type, _symbols.CreateVpcEndpointRequest) || AwsSymbols.Is(type, _symbols.CfnVpcEndpointProps) || AwsSymbols.Is(type, _symbols.CfnVpcEndpoint):
             {
                 var service = EndpointServiceReader.ReadServiceName(Ops.AssignedValue(owner, "ServiceName"));
-                return new PolicyDestination(true, service?.PolicyKind);
+                return new PolicyDestination(true, service?.PolicyKind, service?.Service?.Region);
             }
 
             case "PolicyDocument" when AwsSymbols.Is(type, _symbols.ModifyVpcEndpointRequest):

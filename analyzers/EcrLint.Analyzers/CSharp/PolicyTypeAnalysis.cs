@@ -12,48 +12,83 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace EcrLint.Analyzers.CSharp;
 
 /// <summary>
-/// Lints the policies a type builds with CDK IAM types and reports the findings on the C# expressions they are
-/// about. Element names, JSON types and duplicate keys cannot be wrong in typed code, and CDK always writes
+/// Lints the policies one named type writes: JSON in its strings and what it builds with CDK IAM types, and
+/// reports the findings on the C# expressions they are about (at the end of the type, when the region of its
+/// stack and the endpoints its statements are added to are known). In CDK statements element names, JSON types
+/// and duplicate keys cannot be wrong, and CDK always writes
 /// <c>"Version": "2012-10-17"</c>: those grammar rules run and stay silent. The size of the JSON CDK will write is
 /// not the size of the C# code, so ECR409 is not reported here.
 /// </summary>
-internal static class CdkPolicies
+internal sealed class PolicyTypeAnalysis
 {
-    public static void Register(SymbolStartAnalysisContext start, CompilationState state)
+    private readonly CompilationState _state;
+    private readonly INamedTypeSymbol _type;
+    private readonly CdkPolicyCollector _cdk;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(MappedString String, PolicyDestination Destination)> _strings = new();
+
+    private PolicyTypeAnalysis(CompilationState state, INamedTypeSymbol type)
     {
-        var collector = new CdkPolicyCollector(state, (INamedTypeSymbol)start.Symbol);
-        collector.Register(start);
-        start.RegisterSymbolEndAction(end => Report(end, collector, state));
+        _state = state;
+        _type = type;
+        _cdk = new CdkPolicyCollector(state, type);
     }
 
-    private static void Report(SymbolAnalysisContext context, CdkPolicyCollector collector, CompilationState state)
+    public static void Register(SymbolStartAnalysisContext start, CompilationState state)
+    {
+        var analysis = new PolicyTypeAnalysis(state, (INamedTypeSymbol)start.Symbol);
+        start.RegisterSyntaxNodeAction(analysis.OnString, JsonStringPolicies.Kinds);
+        if (state.Symbols.HasCdk) analysis._cdk.Register(start);
+        start.RegisterSymbolEndAction(analysis.OnEnd);
+    }
+
+    private void OnString(SyntaxNodeAnalysisContext context)
+    {
+        if (!TypeScope.Contains(_type, context.ContainingSymbol)) return;
+        if (JsonStringPolicies.Read(context, _state) is { } found) _strings.Enqueue(found);
+    }
+
+    private void OnEnd(SymbolAnalysisContext context)
     {
         var ct = context.CancellationToken;
-        var built = collector.Build(ct);
+        var stackRegion = _cdk.StackRegion();
+        foreach (var (mapped, destination) in _strings)
+        {
+            foreach (var d in JsonStringPolicies.Lint(mapped, destination, _state, Settings(destination.Region ?? stackRegion), ct)) context.ReportDiagnostic(d);
+        }
+
+        var built = _cdk.Build(ct);
         if (built.Count == 0) return;
         var seen = new HashSet<string>();
         foreach (var b in built)
         {
-            foreach (var finding in Linter.LintPolicy(b.Policy, b.Kind, state.LintContext))
+            var settings = Settings(b.Region ?? stackRegion);
+            foreach (var finding in Linter.LintPolicy(b.Policy, b.Kind, settings))
             {
                 ct.ThrowIfCancellationRequested();
                 if (finding.IsSuppressed || finding.RuleId == RuleCatalog.ECR409.Id) continue;
-                var location = Map(collector, finding.Location);
+                var location = Map(_cdk, finding.Location);
                 if (location is null) continue;
                 var key = finding.RuleId + "|" + location.SourceTree?.FilePath + "|" + location.SourceSpan.Start.ToString(CultureInfo.InvariantCulture)
                     + "|" + location.SourceSpan.Length.ToString(CultureInfo.InvariantCulture) + "|" + finding.Message;
                 if (!seen.Add(key)) continue;
                 var properties = new List<KeyValuePair<string, string?>> { new("EcrLint.Source", "Cdk") };
-                var replacement = CdkFixHints.Replacement(finding, b, state.LintContext);
+                var replacement = CdkFixHints.Replacement(finding, b, settings);
                 if (replacement is not null)
                 {
                     properties.Add(new("EcrLint.FixTitle", finding.Rule.FixTitle));
                     properties.Add(new("EcrLint.Replacement", replacement));
                 }
 
-                context.ReportDiagnostic(DiagnosticFactory.Create(finding, l => Map(collector, l), properties, includeEngineFix: false));
+                context.ReportDiagnostic(DiagnosticFactory.Create(finding, l => Map(_cdk, l), properties, includeEngineFix: false));
             }
         }
+    }
+
+    /// <summary>The run's settings with the region the policy's endpoint or stack gives (the build property's otherwise).</summary>
+    private LintContext Settings(string? region)
+    {
+        var run = _state.LintContext;
+        return region is null || region == run.Region ? run : new LintContext { Region = region, Account = run.Account, Severities = run.Severities };
     }
 
     /// <summary>A location of the engine in a C# file; a one-character anchor of a statement or policy widens to its construct.</summary>

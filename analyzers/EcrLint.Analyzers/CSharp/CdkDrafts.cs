@@ -29,6 +29,9 @@ internal sealed class NodeKey : IEquatable<NodeKey>
 
     public static NodeKey Of(string space, SourcePlace place) => new(space, null, place.Tree, place.Span.Start);
 
+    /// <summary>A key that is only a name (a VPC written as a literal VPC ID).</summary>
+    public static NodeKey Named(string space) => new(space, null, null, -1);
+
     /// <summary>The symbol <paramref name="op"/> refers to or, for any other expression, the expression.</summary>
     public static NodeKey For(string space, IOperation op) =>
         Ops.ReferencedSymbol(op) is { } symbol ? Of(space, symbol) : Of(space, Ops.Unwrap(op).Syntax);

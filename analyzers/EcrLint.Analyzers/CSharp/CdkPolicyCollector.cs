@@ -90,7 +90,7 @@ internal sealed class CdkPolicyCollector
     private readonly ConcurrentQueue<(NodeKey Target, SourcePlace Place, Action<StatementDraft> Apply)> _mutations = new();
     private readonly ConcurrentQueue<StatementGroup> _gatherings = new();
     private readonly ConcurrentQueue<(ISymbol Symbol, ServiceInfo? Service)> _endpointKinds = new();
-    private readonly ConcurrentQueue<(string? Region, bool InBaseCall)> _stackRegions = new();
+    private readonly ConcurrentQueue<(string? Region, bool InBaseCall, SourcePlace Place)> _stackRegions = new();
     private readonly ConcurrentDictionary<SourceDocument, SyntaxTree> _trees = new();
 
     public CdkPolicyCollector(CompilationState state, INamedTypeSymbol type)
@@ -160,41 +160,50 @@ internal sealed class CdkPolicyCollector
         }
         else if (AwsSymbols.Is(type, symbols.StackProps))
         {
-            _stackRegions.Enqueue((StackRegionOf(creation, symbols), context.Node.FirstAncestorOrSelf<ConstructorInitializerSyntax>() is not null));
+            var region = StackRegionOf(creation, symbols, out var regionPlace);
+            _stackRegions.Enqueue((region, context.Node.FirstAncestorOrSelf<ConstructorInitializerSyntax>() is not null, regionPlace ?? SourcePlace.Of(creation.Syntax)));
         }
     }
 
     /// <summary>The region of <c>new StackProps { Env = new Environment { Region = "..." } }</c>; null when not a constant.</summary>
-    public static string? StackRegionOf(IObjectCreationOperation stackProps, AwsSymbols symbols)
+    public static string? StackRegionOf(IObjectCreationOperation stackProps, AwsSymbols symbols, out SourcePlace? place)
     {
+        place = null;
         var env = Ops.Creation(Ops.AssignedValue(stackProps, "Env"));
         if (env is null || !AwsSymbols.Is(env.Type, symbols.CdkEnvironment)) return null;
-        var region = Ops.ConstantString(Ops.AssignedValue(env, "Region"));
-        return string.IsNullOrWhiteSpace(region) ? null : region!.Trim();
+        var value = Ops.AssignedValue(env, "Region");
+        var region = Ops.ConstantString(value);
+        if (string.IsNullOrWhiteSpace(region)) return null;
+        place = SourcePlace.Of(Ops.Unwrap(value!).Syntax);
+        return region!.Trim();
     }
 
     /// <summary>
     /// The stack's region (<c>Env.Region</c> of the <c>base(scope, id, props)</c> call, else of the type's only
     /// <c>StackProps</c>); null when the code does not say or says two things.
     /// </summary>
-    public string? StackRegion()
+    public string? StackRegion() => StackRegion(out _);
+
+    public string? StackRegion(out SourcePlace? place)
     {
-        string? fromBase = null;
-        string? other = null;
+        (string? Region, SourcePlace Place)? fromBase = null;
+        (string? Region, SourcePlace Place)? other = null;
         var ambiguous = false;
-        foreach (var (region, inBase) in _stackRegions)
+        foreach (var (region, inBase, at) in _stackRegions)
         {
             if (inBase)
             {
-                fromBase ??= region;
+                fromBase ??= (region, at);
                 continue;
             }
 
-            if (other is not null && region != other) ambiguous = true;
-            other ??= region;
+            if (other is not null && region != other.Value.Region) ambiguous = true;
+            other ??= (region, at);
         }
 
-        return fromBase ?? (ambiguous ? null : other);
+        var chosen = fromBase ?? (ambiguous ? null : other);
+        place = chosen?.Region is null ? null : chosen.Value.Place;
+        return chosen?.Region;
     }
 
     private void OnInvocation(SyntaxNodeAnalysisContext context)
@@ -370,6 +379,9 @@ internal sealed class CdkPolicyCollector
     /// <summary>Places that stand for a statement or a policy in findings (<c>new PolicyStatement</c>, <c>endpoint.AddToPolicy</c>), by their start.</summary>
     public Dictionary<(SyntaxTree Tree, int Start), SourcePlace> Anchors { get; } = new();
 
+    /// <summary>Groups the code gives only statements it does not show (a statement from a parameter): a policy whose content is unknown.</summary>
+    public HashSet<NodeKey> UnknownGroups { get; } = new();
+
     /// <summary>Builds the policies of the type: every group, and every statement no group takes (a generic policy of its own).</summary>
     public List<BuiltPolicy> Build(System.Threading.CancellationToken ct)
     {
@@ -449,7 +461,11 @@ internal sealed class CdkPolicyCollector
                 }
             }
 
-            if (statements.Count == 0) continue;
+            if (statements.Count == 0)
+            {
+                if (unknown) UnknownGroups.Add(group.Key);
+                continue;
+            }
             var kind = group.Kind;
             var region = group.Region;
             if (group.Endpoint is not null && endpointServices.TryGetValue(group.Endpoint, out var service))

@@ -321,4 +321,31 @@ public class CdkPolicyTests
             public static PS Pull() => new PS(new PolicyStatementProps { Actions = new[] { {|ECR201:"ecr:BatchGetImages"|} }, Resources = new[] { "*" } });
         }
         """);
+
+    [Fact]
+    public async Task Partial_class_across_files_forms_one_endpoint_policy()
+    {
+        var part1 = Usings + """
+            partial class NetworkStack : Stack
+            {
+                private readonly InterfaceVpcEndpoint _ecr;
+
+                NetworkStack(Construct scope) : base(scope, "Net")
+                {
+                    var vpc = new Vpc(this, "Vpc");
+                    _ecr = new InterfaceVpcEndpoint(this, "Ecr", new InterfaceVpcEndpointProps { Vpc = vpc, Service = InterfaceVpcEndpointAwsService.ECR_DOCKER });
+                    _ecr.AddToPolicy(new PolicyStatement(new PolicyStatementProps { Sid = "Pull", Principals = new IPrincipal[] { new AnyPrincipal() }, Actions = new[] { "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:GetAuthorizationToken" }, Resources = new[] { "*" } }));
+                    AddGuard();
+                }
+            }
+            """;
+        var part2 = Usings + """
+            partial class NetworkStack
+            {
+                private void AddGuard() =>
+                    _ecr.AddToPolicy(new PolicyStatement(new PolicyStatementProps { Sid = {|ECR405:"Pull"|}, Effect = Effect.DENY, Principals = new IPrincipal[] { new StarPrincipal() }, Actions = new[] { "ecr:DeleteRepository" }, Resources = new[] { "arn:aws:ecr:us-east-1:210987654321:repository/app" } }));
+            }
+            """;
+        await CSharpVerify.AnalyzerAsync<CSharpPolicyAnalyzer>(new[] { ("/0/Test0.cs", part1), ("/0/Test1.cs", part2) }, Array.Empty<string>(), Array.Empty<DiagnosticResult>());
+    }
 }

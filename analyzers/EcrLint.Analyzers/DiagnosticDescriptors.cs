@@ -6,6 +6,176 @@ namespace EcrLint.Analyzers;
 
 internal static class DiagnosticDescriptors
 {
+    public static readonly DiagnosticDescriptor ECR001 = new(
+        id: "ECR001",
+        title: "A PrivateLink-reliant VPC has no ecr.dkr interface endpoint: docker pulls cannot reach the registry",
+        messageFormat: "{0}",
+        category: "EcrLint.endpoints",
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A PrivateLink-reliant VPC has no ecr.dkr interface endpoint: docker pulls cannot reach the registry. Facts: F1.",
+        helpLinkUri: "https://github.com/ecrlint/ecrlint/blob/main/docs/rules/ECR001.md");
+
+    public static readonly DiagnosticDescriptor ECR002 = new(
+        id: "ECR002",
+        title: "A VPC with an ecr.dkr endpoint has no ecr.api endpoint (needed by everything but Fargate Linux platform 1.3.0 and earlier)",
+        messageFormat: "{0}",
+        category: "EcrLint.endpoints",
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A VPC with an ecr.dkr endpoint has no ecr.api endpoint (needed by everything but Fargate Linux platform 1.3.0 and earlier). Facts: F2, F5.",
+        helpLinkUri: "https://github.com/ecrlint/ecrlint/blob/main/docs/rules/ECR002.md");
+
+    public static readonly DiagnosticDescriptor ECR003 = new(
+        id: "ECR003",
+        title: "A VPC with ECR endpoints has no S3 gateway endpoint: image layers cannot be downloaded (an S3 interface endpoint does not count)",
+        messageFormat: "{0}",
+        category: "EcrLint.endpoints",
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A VPC with ECR endpoints has no S3 gateway endpoint: image layers cannot be downloaded (an S3 interface endpoint does not count). Facts: F3.",
+        helpLinkUri: "https://github.com/ecrlint/ecrlint/blob/main/docs/rules/ECR003.md");
+
+    public static readonly DiagnosticDescriptor ECR004 = new(
+        id: "ECR004",
+        title: "Tasks use the awslogs log driver in a PrivateLink-reliant VPC without a logs endpoint",
+        messageFormat: "{0}",
+        category: "EcrLint.endpoints",
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Tasks use the awslogs log driver in a PrivateLink-reliant VPC without a logs endpoint. Facts: F6.",
+        helpLinkUri: "https://github.com/ecrlint/ecrlint/blob/main/docs/rules/ECR004.md");
+
+    public static readonly DiagnosticDescriptor ECR005 = new(
+        id: "ECR005",
+        title: "ECS on EC2 instances in a PrivateLink-reliant VPC without all of the ecs, ecs-agent and ecs-telemetry endpoints",
+        messageFormat: "{0}",
+        category: "EcrLint.endpoints",
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "ECS on EC2 instances in a PrivateLink-reliant VPC without all of the ecs, ecs-agent and ecs-telemetry endpoints. Facts: F4.",
+        helpLinkUri: "https://github.com/ecrlint/ecrlint/blob/main/docs/rules/ECR005.md");
+
+    public static readonly DiagnosticDescriptor ECR006 = new(
+        id: "ECR006",
+        title: "The ecr.dkr endpoint has private DNS disabled, explicitly or by a default of false: docker does not use it",
+        messageFormat: "{0}",
+        category: "EcrLint.endpoints",
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "The ecr.dkr endpoint has private DNS disabled, explicitly or by a default of false: docker does not use it. Facts: F1, F15.",
+        helpLinkUri: "https://github.com/ecrlint/ecrlint/blob/main/docs/rules/ECR006.md");
+
+    public static readonly DiagnosticDescriptor ECR007 = new(
+        id: "ECR007",
+        title: "The ecr.api endpoint has private DNS disabled: ECR API calls need an explicit endpoint URL to use it",
+        messageFormat: "{0}",
+        category: "EcrLint.endpoints",
+        defaultSeverity: DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        description: "The ecr.api endpoint has private DNS disabled: ECR API calls need an explicit endpoint URL to use it. Facts: F2.",
+        helpLinkUri: "https://github.com/ecrlint/ecrlint/blob/main/docs/rules/ECR007.md");
+
+    public static readonly DiagnosticDescriptor ECR008 = new(
+        id: "ECR008",
+        title: "Private ECR images run in a VPC without a route to the internet and without VPC endpoints: no path to the registry",
+        messageFormat: "{0}",
+        category: "EcrLint.endpoints",
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Private ECR images run in a VPC without a route to the internet and without VPC endpoints: no path to the registry. Facts: F1, F2, F3.",
+        helpLinkUri: "https://github.com/ecrlint/ecrlint/blob/main/docs/rules/ECR008.md");
+
+    public static readonly DiagnosticDescriptor ECR009 = new(
+        id: "ECR009",
+        title: "The endpoint's region differs from the stack's region or from the region of the ECR images pulled in the VPC",
+        messageFormat: "{0}",
+        category: "EcrLint.endpoints",
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "The endpoint's region differs from the stack's region or from the region of the ECR images pulled in the VPC. Facts: F8.",
+        helpLinkUri: "https://github.com/ecrlint/ecrlint/blob/main/docs/rules/ECR009.md");
+
+    public static readonly DiagnosticDescriptor ECR010 = new(
+        id: "ECR010",
+        title: "Malformed service name for an ECR, S3, logs or ECS endpoint: wrong shape, unknown or placeholder region, or wrong prefix for the partition",
+        messageFormat: "{0}",
+        category: "EcrLint.endpoints",
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Malformed service name for an ECR, S3, logs or ECS endpoint: wrong shape, unknown or placeholder region, or wrong prefix for the partition. Facts: F14.",
+        helpLinkUri: "https://github.com/ecrlint/ecrlint/blob/main/docs/rules/ECR010.md");
+
+    public static readonly DiagnosticDescriptor ECR011 = new(
+        id: "ECR011",
+        title: "Wrong endpoint type: an ECR, logs or ECS service as a gateway endpoint, or S3 for ECR layers as an interface endpoint",
+        messageFormat: "{0}",
+        category: "EcrLint.endpoints",
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Wrong endpoint type: an ECR, logs or ECS service as a gateway endpoint, or S3 for ECR layers as an interface endpoint. Facts: F3.",
+        helpLinkUri: "https://github.com/ecrlint/ecrlint/blob/main/docs/rules/ECR011.md");
+
+    public static readonly DiagnosticDescriptor ECR012 = new(
+        id: "ECR012",
+        title: "The interface endpoint's security groups do not admit TCP 443 from the VPC",
+        messageFormat: "{0}",
+        category: "EcrLint.endpoints",
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "The interface endpoint's security groups do not admit TCP 443 from the VPC. Facts: F7.",
+        helpLinkUri: "https://github.com/ecrlint/ecrlint/blob/main/docs/rules/ECR012.md");
+
+    public static readonly DiagnosticDescriptor ECR013 = new(
+        id: "ECR013",
+        title: "The S3 gateway endpoint is associated with no route tables: nothing reaches S3 through it",
+        messageFormat: "{0}",
+        category: "EcrLint.endpoints",
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "The S3 gateway endpoint is associated with no route tables: nothing reaches S3 through it. Facts: F3.",
+        helpLinkUri: "https://github.com/ecrlint/ecrlint/blob/main/docs/rules/ECR013.md");
+
+    public static readonly DiagnosticDescriptor ECR014 = new(
+        id: "ECR014",
+        title: "An ECR Public or other upstream registry image is pulled in a PrivateLink-reliant VPC: a pull-through cache rule is suggested",
+        messageFormat: "{0}",
+        category: "EcrLint.endpoints",
+        defaultSeverity: DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        description: "An ECR Public or other upstream registry image is pulled in a PrivateLink-reliant VPC: a pull-through cache rule is suggested. Facts: F9.",
+        helpLinkUri: "https://github.com/ecrlint/ecrlint/blob/main/docs/rules/ECR014.md");
+
+    public static readonly DiagnosticDescriptor ECR015 = new(
+        id: "ECR015",
+        title: "A pull-through cache rule is in scope of a VPC without a NAT gateway: the first pull of an image fails",
+        messageFormat: "{0}",
+        category: "EcrLint.endpoints",
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A pull-through cache rule is in scope of a VPC without a NAT gateway: the first pull of an image fails. Facts: F12.",
+        helpLinkUri: "https://github.com/ecrlint/ecrlint/blob/main/docs/rules/ECR015.md");
+
+    public static readonly DiagnosticDescriptor ECR016 = new(
+        id: "ECR016",
+        title: "The ecr.api and ecr.dkr endpoints of the VPC carry different policies",
+        messageFormat: "{0}",
+        category: "EcrLint.endpoints",
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "The ecr.api and ecr.dkr endpoints of the VPC carry different policies. Facts: F32.",
+        helpLinkUri: "https://github.com/ecrlint/ecrlint/blob/main/docs/rules/ECR016.md");
+
+    public static readonly DiagnosticDescriptor ECR017 = new(
+        id: "ECR017",
+        title: "The VPC uses custom DHCP DNS servers and its endpoints rely on private DNS, which needs conditional forwarding",
+        messageFormat: "{0}",
+        category: "EcrLint.endpoints",
+        defaultSeverity: DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        description: "The VPC uses custom DHCP DNS servers and its endpoints rely on private DNS, which needs conditional forwarding. Facts: F10.",
+        helpLinkUri: "https://github.com/ecrlint/ecrlint/blob/main/docs/rules/ECR017.md");
+
     public static readonly DiagnosticDescriptor ECR101 = new(
         id: "ECR101",
         title: "A restrictive S3 endpoint policy does not allow s3:GetObject on the ECR layer bucket (prod-REGION-starport-layer-bucket): image pulls fail",
@@ -345,5 +515,35 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         description: "Redundant content: the same action or resource twice, or a statement wholly covered by another of the same effect.",
         helpLinkUri: "https://github.com/ecrlint/ecrlint/blob/main/docs/rules/ECR414.md");
+
+    public static readonly DiagnosticDescriptor ECR501 = new(
+        id: "ECR501",
+        title: "An allow-nondistributable-artifacts entry is not a bare ECR registry host (a scheme, a path, a typo, or another registry)",
+        messageFormat: "{0}",
+        category: "EcrLint.windows",
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "An allow-nondistributable-artifacts entry is not a bare ECR registry host (a scheme, a path, a typo, or another registry). Facts: F21.",
+        helpLinkUri: "https://github.com/ecrlint/ecrlint/blob/main/docs/rules/ECR501.md");
+
+    public static readonly DiagnosticDescriptor ECR502 = new(
+        id: "ECR502",
+        title: "allow-nondistributable-artifacts is relied on: Docker Engine 28 deprecated it and ignores it",
+        messageFormat: "{0}",
+        category: "EcrLint.windows",
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "allow-nondistributable-artifacts is relied on: Docker Engine 28 deprecated it and ignores it. Facts: F21.",
+        helpLinkUri: "https://github.com/ecrlint/ecrlint/blob/main/docs/rules/ECR502.md");
+
+    public static readonly DiagnosticDescriptor ECR503 = new(
+        id: "ECR503",
+        title: "Windows containers in a PrivateLink-reliant VPC: their foreign base layers come from Microsoft unless pushed to ECR",
+        messageFormat: "{0}",
+        category: "EcrLint.windows",
+        defaultSeverity: DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        description: "Windows containers in a PrivateLink-reliant VPC: their foreign base layers come from Microsoft unless pushed to ECR. Facts: F20.",
+        helpLinkUri: "https://github.com/ecrlint/ecrlint/blob/main/docs/rules/ECR503.md");
 
 }

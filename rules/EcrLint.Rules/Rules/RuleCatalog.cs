@@ -12,10 +12,52 @@ public static class RuleCatalog
 {
     public const string HelpBaseUri = "https://github.com/ecrlint/ecrlint/blob/main/docs/rules/";
 
+    public const string Endpoints = "endpoints";
     public const string S3LayerAccess = "s3-layer-access";
     public const string EcrActions = "ecr-actions";
     public const string DeleteGuard = "delete-guard";
     public const string PolicyGrammar = "policy-grammar";
+    public const string Windows = "windows";
+
+    // Pack endpoints (ECR0xx): the endpoint set of one VPC.
+    public static readonly RuleDescriptor ECR001 = new("ECR001", "MissingEcrDkrEndpoint", Endpoints, Severity.Error,
+        "A PrivateLink-reliant VPC has no ecr.dkr interface endpoint: docker pulls cannot reach the registry.", "F1", "Add the ecr.dkr interface endpoint");
+    public static readonly RuleDescriptor ECR002 = new("ECR002", "MissingEcrApiEndpoint", Endpoints, Severity.Error,
+        "A VPC with an ecr.dkr endpoint has no ecr.api endpoint (needed by everything but Fargate Linux platform 1.3.0 and earlier).",
+        "F2, F5", "Add the ecr.api interface endpoint");
+    public static readonly RuleDescriptor ECR003 = new("ECR003", "MissingS3GatewayEndpoint", Endpoints, Severity.Error,
+        "A VPC with ECR endpoints has no S3 gateway endpoint: image layers cannot be downloaded (an S3 interface endpoint does not count).",
+        "F3", "Add the S3 gateway endpoint");
+    public static readonly RuleDescriptor ECR004 = new("ECR004", "MissingLogsEndpoint", Endpoints, Severity.Warning,
+        "Tasks use the awslogs log driver in a PrivateLink-reliant VPC without a logs endpoint.", "F6", "Add the logs interface endpoint");
+    public static readonly RuleDescriptor ECR005 = new("ECR005", "MissingEcsEndpoints", Endpoints, Severity.Warning,
+        "ECS on EC2 instances in a PrivateLink-reliant VPC without all of the ecs, ecs-agent and ecs-telemetry endpoints.", "F4", "Add the missing ECS interface endpoints");
+    public static readonly RuleDescriptor ECR006 = new("ECR006", "EcrDkrPrivateDnsDisabled", Endpoints, Severity.Error,
+        "The ecr.dkr endpoint has private DNS disabled, explicitly or by a default of false: docker does not use it.", "F1, F15", "Enable private DNS");
+    public static readonly RuleDescriptor ECR007 = new("ECR007", "EcrApiPrivateDnsDisabled", Endpoints, Severity.Info,
+        "The ecr.api endpoint has private DNS disabled: ECR API calls need an explicit endpoint URL to use it.", "F2", "Enable private DNS");
+    public static readonly RuleDescriptor ECR008 = new("ECR008", "NoPathToRegistry", Endpoints, Severity.Warning,
+        "Private ECR images run in a VPC without a route to the internet and without VPC endpoints: no path to the registry.",
+        "F1, F2, F3", "Add the ECR endpoint set");
+    public static readonly RuleDescriptor ECR009 = new("ECR009", "EndpointRegionMismatch", Endpoints, Severity.Error,
+        "The endpoint's region differs from the stack's region or from the region of the ECR images pulled in the VPC.", "F8");
+    public static readonly RuleDescriptor ECR010 = new("ECR010", "MalformedServiceName", Endpoints, Severity.Error,
+        "Malformed service name for an ECR, S3, logs or ECS endpoint: wrong shape, unknown or placeholder region, or wrong prefix for the partition.",
+        "F14", "Use the corrected service name");
+    public static readonly RuleDescriptor ECR011 = new("ECR011", "WrongEndpointType", Endpoints, Severity.Error,
+        "Wrong endpoint type: an ECR, logs or ECS service as a gateway endpoint, or S3 for ECR layers as an interface endpoint.", "F3");
+    public static readonly RuleDescriptor ECR012 = new("ECR012", "EndpointSecurityGroupWithout443", Endpoints, Severity.Warning,
+        "The interface endpoint's security groups do not admit TCP 443 from the VPC.", "F7");
+    public static readonly RuleDescriptor ECR013 = new("ECR013", "S3GatewayWithoutRouteTables", Endpoints, Severity.Warning,
+        "The S3 gateway endpoint is associated with no route tables: nothing reaches S3 through it.", "F3");
+    public static readonly RuleDescriptor ECR014 = new("ECR014", "UpstreamImageWithoutPullThroughCache", Endpoints, Severity.Info,
+        "An ECR Public or other upstream registry image is pulled in a PrivateLink-reliant VPC: a pull-through cache rule is suggested.", "F9");
+    public static readonly RuleDescriptor ECR015 = new("ECR015", "PullThroughCacheWithoutNat", Endpoints, Severity.Warning,
+        "A pull-through cache rule is in scope of a VPC without a NAT gateway: the first pull of an image fails.", "F12");
+    public static readonly RuleDescriptor ECR016 = new("ECR016", "EcrEndpointPoliciesDiffer", Endpoints, Severity.Warning,
+        "The ecr.api and ecr.dkr endpoints of the VPC carry different policies.", "F32");
+    public static readonly RuleDescriptor ECR017 = new("ECR017", "CustomDnsWithPrivateDns", Endpoints, Severity.Info,
+        "The VPC uses custom DHCP DNS servers and its endpoints rely on private DNS, which needs conditional forwarding.", "F10");
 
     // Pack s3-layer-access (ECR1xx): S3 gateway endpoint policies.
     public static readonly RuleDescriptor ECR101 = new("ECR101", "StarportLayerBucketNotAllowed", S3LayerAccess, Severity.Error,
@@ -97,6 +139,15 @@ public static class RuleCatalog
     public static readonly RuleDescriptor ECR414 = new("ECR414", "RedundantContent", PolicyGrammar, Severity.Info,
         "Redundant content: the same action or resource twice, or a statement wholly covered by another of the same effect.", "", "Remove the duplicate");
 
+    // Pack windows (ECR5xx).
+    public static readonly RuleDescriptor ECR501 = new("ECR501", "InvalidNondistributableRegistry", Windows, Severity.Error,
+        "An allow-nondistributable-artifacts entry is not a bare ECR registry host (a scheme, a path, a typo, or another registry).",
+        "F21", "Strip the entry to the registry host");
+    public static readonly RuleDescriptor ECR502 = new("ECR502", "NondistributableArtifactsDeprecated", Windows, Severity.Warning,
+        "allow-nondistributable-artifacts is relied on: Docker Engine 28 deprecated it and ignores it.", "F21");
+    public static readonly RuleDescriptor ECR503 = new("ECR503", "WindowsForeignLayers", Windows, Severity.Info,
+        "Windows containers in a PrivateLink-reliant VPC: their foreign base layers come from Microsoft unless pushed to ECR.", "F20");
+
     private static readonly Lazy<IReadOnlyList<RuleDescriptor>> s_all = new(() =>
         typeof(RuleCatalog).GetFields()
             .Where(f => f.FieldType == typeof(RuleDescriptor))
@@ -111,11 +162,11 @@ public static class RuleCatalog
 
     public static IReadOnlyDictionary<string, string> PackTitles { get; } = new Dictionary<string, string>
     {
-        ["endpoints"] = "Endpoint set of a VPC",
+        [Endpoints] = "Endpoint set of a VPC",
         [S3LayerAccess] = "S3 gateway endpoint policies",
         [EcrActions] = "ECR actions",
         [DeleteGuard] = "Repository deletion guard",
         [PolicyGrammar] = "Policy grammar",
-        ["windows"] = "Windows images",
+        [Windows] = "Windows images",
     };
 }

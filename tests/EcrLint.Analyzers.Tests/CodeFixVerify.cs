@@ -28,7 +28,7 @@ public static partial class CodeFixVerify
     [GeneratedRegex(@"\{\|(ECR\d{3}):")]
     private static partial Regex MarkupId();
 
-    public static async Task FixAsync<TAnalyzer, TCodeFix>(string source, string fixedSource, string? equivalenceKey = null, int? iterations = null, string? globalConfig = null)
+    public static async Task FixAsync<TAnalyzer, TCodeFix>(string source, string fixedSource, string? equivalenceKey = null, int? iterations = null, string? globalConfig = null, int? fixAllIterations = null)
         where TAnalyzer : DiagnosticAnalyzer, new()
         where TCodeFix : CodeFixProvider, new()
     {
@@ -45,6 +45,8 @@ public static partial class CodeFixVerify
             test.NumberOfIncrementalIterations = n;
             test.NumberOfFixAllIterations = 1;
         }
+
+        if (fixAllIterations is { } f) test.NumberOfFixAllIterations = f;
 
         if (globalConfig is not null) test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n" + globalConfig));
         await test.RunAsync();

@@ -121,6 +121,8 @@ internal sealed class CdkPolicyCollector
     private void OnCreation(SyntaxNodeAnalysisContext context)
     {
         if (context.Node is ObjectCreationExpressionSyntax explicitNew && !IsCandidateName(explicitNew.Type, explicitNew.SyntaxTree)) return;
+        if (context.Node is ImplicitObjectCreationExpressionSyntax implicitNew
+            && !ImplicitMayBe(implicitNew, n => CreationNames.Contains(n) || CreationNames.Contains(_state.Unalias(implicitNew.SyntaxTree, n)), InvocationNames.Contains)) return;
         if (!InScope(context.ContainingSymbol)) return;
         if (context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not IObjectCreationOperation creation) return;
         var symbols = _state.Symbols;
@@ -511,11 +513,39 @@ internal sealed class CdkPolicyCollector
         return CreationNames.Contains(name) || CreationNames.Contains(_state.Unalias(tree, name));
     }
 
+    /// <summary>
+    /// Whether a target-typed <c>new(...)</c> may create one of the types read here: its type is written in a declaration
+    /// (<c>PolicyStatement s = new(...)</c>), or it is an argument of a call or creation of interest; elsewhere the
+    /// semantic model decides.
+    /// </summary>
+    internal static bool ImplicitMayBe(ImplicitObjectCreationExpressionSyntax node, Func<string, bool> isType, Func<string, bool> isMethod)
+    {
+        switch (node.Parent)
+        {
+            case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration } }:
+                return isType(RightmostName(declaration.Type));
+            case EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax property }:
+                return isType(RightmostName(property.Type));
+            case ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } }:
+                return invocation.Expression switch
+                {
+                    MemberAccessExpressionSyntax m => isMethod(m.Name.Identifier.ValueText),
+                    IdentifierNameSyntax id => isMethod(id.Identifier.ValueText),
+                    _ => true,
+                };
+            case ArgumentSyntax { Parent: ArgumentListSyntax { Parent: ObjectCreationExpressionSyntax creation } }:
+                return isType(RightmostName(creation.Type));
+            default:
+                return true;
+        }
+    }
+
     internal static string RightmostName(TypeSyntax type) => type switch
     {
         QualifiedNameSyntax q => q.Right.Identifier.ValueText,
         AliasQualifiedNameSyntax a => a.Name.Identifier.ValueText,
         SimpleNameSyntax s => s.Identifier.ValueText,
+        NullableTypeSyntax n => RightmostName(n.ElementType),
         _ => "",
     };
 }

@@ -20,6 +20,29 @@ internal sealed class CompilationState
     public HostDocuments Documents { get; } = new();
 
     private readonly ConcurrentDictionary<SyntaxTree, Dictionary<string, string>> _aliases = new();
+    private readonly ConcurrentDictionary<string, bool> _policyConstants = new(System.StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether a name can be a string constant of this compilation whose value could be part of a JSON policy (it has a
+    /// brace or says Statement): the cheap test that keeps the analysis from binding every <c>a + b</c> of the code.
+    /// Found by name through the declaration tables, without binding method bodies; cached per name.
+    /// </summary>
+    public bool MayBePolicyConstant(string name, Compilation compilation)
+    {
+        if (_policyConstants.TryGetValue(name, out var known)) return known;
+        var result = false;
+        foreach (var symbol in compilation.GetSymbolsWithName(name, SymbolFilter.Member))
+        {
+            if (symbol is IFieldSymbol { IsConst: true, ConstantValue: string value }
+                && (value.IndexOf('{') >= 0 || value.IndexOf('}') >= 0 || value.IndexOf("Statement", System.StringComparison.Ordinal) >= 0))
+            {
+                result = true;
+                break;
+            }
+        }
+
+        return _policyConstants.GetOrAdd(name, result);
+    }
 
     /// <summary>
     /// The type name an alias of a file stands for (<c>using PS = Amazon.CDK.AWS.IAM.PolicyStatement;</c>: <c>PS</c> is

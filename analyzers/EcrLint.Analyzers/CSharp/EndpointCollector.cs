@@ -65,6 +65,11 @@ internal sealed class EndpointCollector
             var name = CdkPolicyCollector.RightmostName(explicitNew.Type);
             if (!CreationNames.Contains(name) && !CreationNames.Contains(_state.Unalias(explicitNew.SyntaxTree, name))) return;
         }
+        else if (context.Node is ImplicitObjectCreationExpressionSyntax implicitNew
+            && !CdkPolicyCollector.ImplicitMayBe(implicitNew, n => CreationNames.Contains(n) || CreationNames.Contains(_state.Unalias(implicitNew.SyntaxTree, n)), InvocationNames.Contains))
+        {
+            return;
+        }
 
         if (!TypeScope.Contains(_type, context.ContainingSymbol)) return;
         var ct = context.CancellationToken;

@@ -27,7 +27,7 @@ internal static class JsonStringPolicies
     public static (MappedString String, PolicyDestination Destination)? Read(SyntaxNodeAnalysisContext context, CompilationState state)
     {
         var node = (ExpressionSyntax)context.Node;
-        if (!IsRoot(node) || !MayBePolicy(node)) return null;
+        if (!IsRoot(node) || !MayBePolicy(node, state, context.SemanticModel.Compilation)) return null;
         var ct = context.CancellationToken;
         var mapped = MappedString.Read(node, context.SemanticModel, ct);
         if (mapped is null || !LooksLikePolicyText(mapped.Value)) return null;
@@ -114,8 +114,11 @@ internal static class JsonStringPolicies
         return parent is not (BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } or InterpolationSyntax);
     }
 
-    /// <summary>A cheap syntactic test before binding: some literal text could be part of a JSON policy.</summary>
-    private static bool MayBePolicy(ExpressionSyntax node)
+    /// <summary>
+    /// A cheap test before binding: some literal text could be part of a JSON policy, or a name in a concatenation is a
+    /// constant that could hold such text (a constant of the compilation, or a local constant of the same member).
+    /// </summary>
+    private static bool MayBePolicy(ExpressionSyntax node, CompilationState state, Compilation compilation)
     {
         switch (node)
         {
@@ -124,14 +127,13 @@ internal static class JsonStringPolicies
             case InterpolatedStringExpressionSyntax interpolated:
                 foreach (var content in interpolated.Contents)
                 {
-                    if (content is InterpolatedStringTextSyntax text && text.TextToken.Text.IndexOf('{') >= 0) return true;
+                    if (content is InterpolatedStringTextSyntax text && (text.TextToken.Text.IndexOf('{') >= 0 || text.TextToken.Text.IndexOf('}') >= 0)) return true;
                 }
 
                 return false;
             case BinaryExpressionSyntax binary:
             {
-                // Concatenations: a literal with a brace or "Statement", or a name (a constant that may hold the text).
-                var names = false;
+                List<string>? names = null;
                 var stack = new Stack<ExpressionSyntax>();
                 stack.Push(binary);
                 var leaves = 0;
@@ -153,25 +155,56 @@ internal static class JsonStringPolicies
                     switch (e)
                     {
                         case LiteralExpressionSyntax l when l.IsKind(SyntaxKind.StringLiteralExpression):
-                            if (l.Token.Text.IndexOf('{') >= 0 || l.Token.Text.IndexOf("Statement", StringComparison.Ordinal) >= 0) return true;
+                            if (l.Token.Text.IndexOf('{') >= 0 || l.Token.Text.IndexOf('}') >= 0 || l.Token.Text.IndexOf("Statement", StringComparison.Ordinal) >= 0) return true;
                             break;
                         case InterpolatedStringExpressionSyntax i:
-                            if (MayBePolicy(i)) return true;
+                            if (MayBePolicy(i, state, compilation)) return true;
                             break;
-                        case IdentifierNameSyntax or MemberAccessExpressionSyntax:
-                            names = true;
+                        case IdentifierNameSyntax id:
+                            (names ??= new List<string>()).Add(id.Identifier.ValueText);
+                            break;
+                        case MemberAccessExpressionSyntax { Name: IdentifierNameSyntax member }:
+                            (names ??= new List<string>()).Add(member.Identifier.ValueText);
                             break;
                         default:
+                            // A call, a number: not a constant string concatenation.
                             return false;
                     }
                 }
 
-                return names;
+                if (names is null) return false;
+                foreach (var name in names)
+                {
+                    if (state.MayBePolicyConstant(name, compilation) || IsLocalConstant(node, name)) return true;
+                }
+
+                return false;
             }
 
             default:
                 return false;
         }
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxNode, HashSet<string>> s_localConstants = new();
+
+    /// <summary>A <c>const</c> local of the enclosing member with that name (the member's constants are listed once).</summary>
+    private static bool IsLocalConstant(SyntaxNode node, string name)
+    {
+        var member = node.FirstAncestorOrSelf<MemberDeclarationSyntax>();
+        if (member is null) return false;
+        var names = s_localConstants.GetValue(member, m =>
+        {
+            var set = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var d in m.DescendantNodes())
+            {
+                if (d is not LocalDeclarationStatementSyntax { IsConst: true } local) continue;
+                foreach (var v in local.Declaration.Variables) set.Add(v.Identifier.ValueText);
+            }
+
+            return set;
+        });
+        return names.Contains(name);
     }
 
     /// <summary>A JSON object that names a Statement (the full parse decides).</summary>

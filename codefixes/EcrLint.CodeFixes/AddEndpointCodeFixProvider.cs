@@ -18,8 +18,9 @@ namespace EcrLint.CodeFixes;
 /// that VPC, on the same VPC expression and in the same style: <c>vpc.AddInterfaceEndpoint("EcrApi", new
 /// InterfaceVpcEndpointOptions { Service = InterfaceVpcEndpointAwsService.ECR });</c> where the code adds endpoints with
 /// the VPC's methods (or <c>VpcProps.GatewayEndpoints</c>), <c>new InterfaceVpcEndpoint(this, "EcrApi", new
-/// InterfaceVpcEndpointProps { Vpc = vpc, ... })</c> where it creates them, <c>new CfnVPCEndpoint(...)</c> where it
-/// writes L1 endpoints of the same type (the service name written like the existing one's). Subnet and security group
+/// InterfaceVpcEndpointProps { Vpc = vpc, ... })</c> where it creates them (the last L2 endpoint of the same type
+/// decides, else any L2 endpoint), <c>new CfnVPCEndpoint(...)</c> where it writes only L1 endpoints of that type (the
+/// service name written like the existing one's). Subnet and security group
 /// choices of an existing endpoint of the same type are kept. Not offered when the endpoints sit in no statement of a
 /// block (a field initializer), or are AWS SDK requests (adding one means another API call, which is the code's to make).
 /// Several fixes of one VPC add all their endpoints after the same statement (fix all merges them).
@@ -74,9 +75,11 @@ public sealed class AddEndpointCodeFixProvider : EcrLintCodeFixProvider
         var statement = anchor is null ? null : SyntaxText.BlockStatement(anchor.Node);
         if (anchor is null || statement is null) return null;
         var wanted = gateway ? EndpointKind.Gateway : EndpointKind.Interface;
-        var template = sites.LastOrDefault(s => s.Kind == wanted && s.Style != EndpointStyle.Sdk) ?? anchor;
-        if (template.Style == EndpointStyle.Sdk) return null;
-        if (template.Style == EndpointStyle.L1 && template.Kind != wanted) return null;
+        // The style: the last L2 endpoint of the same type, else any L2 endpoint, else an L1 endpoint of the same type.
+        static bool IsL2(EndpointSite s) => s.Style is EndpointStyle.Method or EndpointStyle.Constructor;
+        var template = sites.LastOrDefault(s => IsL2(s) && s.Kind == wanted) ?? sites.LastOrDefault(IsL2)
+            ?? sites.LastOrDefault(s => s.Style == EndpointStyle.L1 && s.Kind == wanted);
+        if (template is null) return null;
 
         var model = await target.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         var type = statement.FirstAncestorOrSelf<TypeDeclarationSyntax>();

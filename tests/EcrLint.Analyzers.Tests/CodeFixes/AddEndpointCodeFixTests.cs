@@ -162,6 +162,30 @@ public class AddEndpointCodeFixTests
         """));
 
     [Fact]
+    public Task With_L1_and_L2_endpoints_the_L2_style_is_used_after_the_last_endpoint() => Verify(Stack("""
+                var {|ECR003:vpc|} = new Vpc(this, "Vpc", new VpcProps { NatGateways = 0 });
+                var docker = vpc.AddInterfaceEndpoint("EcrDocker", new InterfaceVpcEndpointOptions { Service = InterfaceVpcEndpointAwsService.ECR_DOCKER });
+                new CfnVPCEndpoint(this, "EcrApi", new CfnVPCEndpointProps
+                {
+                    VpcId = vpc.VpcId,
+                    ServiceName = "com.amazonaws.us-east-1.ecr.api",
+                    VpcEndpointType = "Interface",
+                    PrivateDnsEnabled = true,
+                });
+        """), Stack("""
+                var vpc = new Vpc(this, "Vpc", new VpcProps { NatGateways = 0 });
+                var docker = vpc.AddInterfaceEndpoint("EcrDocker", new InterfaceVpcEndpointOptions { Service = InterfaceVpcEndpointAwsService.ECR_DOCKER });
+                new CfnVPCEndpoint(this, "EcrApi", new CfnVPCEndpointProps
+                {
+                    VpcId = vpc.VpcId,
+                    ServiceName = "com.amazonaws.us-east-1.ecr.api",
+                    VpcEndpointType = "Interface",
+                    PrivateDnsEnabled = true,
+                });
+                vpc.AddGatewayEndpoint("S3", new GatewayVpcEndpointOptions { Service = GatewayVpcEndpointAwsService.S3 });
+        """));
+
+    [Fact]
     public Task Fix_all_adds_the_endpoint_to_every_VPC_of_the_document()
     {
         static string Two(bool fixedCode) => Usings + $$"""

@@ -228,4 +228,52 @@ public class JsonStringPolicyTests
             }
         }
         """);
+
+    [Fact]
+    public Task ECR402_variable_without_version_in_a_verbatim_literal() => Verify("""
+        class Policies
+        {
+            const string Home = @"{ ""Statement"": [ { ""Effect"": ""Allow"", ""Action"": ""s3:GetObject"", ""Resource"": {|ECR402:""arn:aws:s3:::home/${aws:username}/*""|} } ] }";
+        }
+        """);
+
+    [Fact]
+    public Task ECR403_effect_casing() => Verify("""
+        class Policies
+        {
+            const string Pull = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":{|ECR403:\"allow\"|},\"Principal\":\"*\",\"Action\":\"ecr:BatchGetImage\",\"Resource\":\"*\"}]}";
+        }
+        """);
+
+    [Fact]
+    public Task ECR408_misnamed_element() => Verify("""
+        class Policies
+        {
+            const string Pull = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",{|ECR408:\"Actions\"|}:\"ecr:BatchGetImage\",\"Resource\":\"*\"}]}";
+        }
+        """);
+
+    [Fact]
+    public Task ECR411_duplicate_key() => Verify("""
+        class Policies
+        {
+            const string Pull = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",{|ECR411:\"Effect\"|}:\"Deny\",\"Principal\":\"*\",\"Action\":\"ecr:BatchGetImage\",\"Resource\":\"*\"}]}";
+        }
+        """);
+
+    [Fact]
+    public Task ECR412_wrong_type() => Verify("""
+        class Policies
+        {
+            const string Pull = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":{|ECR412:1|},\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"ecr:BatchGetImage\",\"Resource\":\"*\"}]}";
+        }
+        """);
+
+    [Fact]
+    public async Task ECR409_endpoint_policy_over_the_size_limit()
+    {
+        var statements = string.Join(",", Enumerable.Range(0, 260).Select(i => $"{{\\\"Sid\\\":\\\"S{i}\\\",\\\"Effect\\\":\\\"Allow\\\",\\\"Principal\\\":\\\"*\\\",\\\"Action\\\":\\\"ecr:BatchGetImage\\\",\\\"Resource\\\":\\\"*\\\"}}"));
+        var source = "using Amazon.EC2.Model;\nclass Setup\n{\n    CreateVpcEndpointRequest Request() => new CreateVpcEndpointRequest { VpcId = \"vpc-1\", ServiceName = \"com.amazonaws.us-east-1.ecr.dkr\", PolicyDocument = \"{|ECR409:{|}\\\"Version\\\":\\\"2012-10-17\\\",\\\"Statement\\\":[" + statements + "]}\" };\n}\n";
+        await CSharpVerify.AnalyzerAsync<CSharpPolicyAnalyzer>(new[] { ("/0/Test0.cs", source) }, Array.Empty<string>(), Array.Empty<DiagnosticResult>());
+    }
 }

@@ -96,6 +96,8 @@ public class RobustnessTests
                     {
                         string S = @"{ ""Statement"": [ { ""Action"": ""ecr:*"" ";
                         string T = "\u00ZZ {\"Statement\":1}";
+                        string V = "\UFFFFFFFF {\"Statement\":1}" + "\UD800DC00 {\"Statement\":[]}";
+                        const string W = "\U0001F600{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"ecr:\U0001F600\",\"Resource\":\"*\"}]}";
                         string U = $@"{{ ""Statement"": {0} ";
                 """),
         };

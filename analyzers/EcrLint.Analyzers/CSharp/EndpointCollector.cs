@@ -390,7 +390,8 @@ internal sealed class EndpointCollector
             var json = PolicyText(policy, model, ct, 0);
             if (json is not null)
             {
-                endpoint.PolicyJson = json;
+                endpoint.PolicyJson = MappedString.Read(json, model, ct);
+                endpoint.PolicyUnknown = endpoint.PolicyJson is null;
             }
             else if (!isSdk && Ops.Unwrap(policy) is IObjectCreationOperation doc && AwsSymbols.Is(doc.Type, Symbols.PolicyDocument))
             {
@@ -463,12 +464,12 @@ internal sealed class EndpointCollector
         }
     }
 
-    /// <summary>The JSON text of a policy value: a constant string, through JSON readers, <c>PolicyDocument.FromJson</c> and locals.</summary>
-    private string? PolicyText(IOperation value, SemanticModel model, CancellationToken ct, int depth)
+    /// <summary>The string expression that holds a policy's JSON: a constant, through JSON readers, <c>PolicyDocument.FromJson</c> and locals.</summary>
+    private static Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax? PolicyText(IOperation value, SemanticModel model, CancellationToken ct, int depth)
     {
         if (depth > 8) return null;
         var op = Ops.Unwrap(value);
-        if (Ops.ConstantString(op) is { } text) return text;
+        if (Ops.ConstantString(op) is not null) return op.Syntax as Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax;
         switch (op)
         {
             case IInvocationOperation { Arguments.Length: >= 1 } invocation when invocation.TargetMethod.Name is "FromJson" or "Parse" or "Deserialize" or "DeserializeObject":

@@ -81,8 +81,8 @@ internal sealed class EndpointDraft
     /// <summary>The CDK statements group or document that is its policy (<c>AddToPolicy</c>, <c>PolicyDocument = new PolicyDocument(...)</c>).</summary>
     public NodeKey? PolicyGroup { get; set; }
 
-    /// <summary>A JSON policy written as a string, when the code shows its text.</summary>
-    public string? PolicyJson { get; set; }
+    /// <summary>A JSON policy written as a string, when the code shows its text, mapped to its characters in the code.</summary>
+    public MappedString? PolicyJson { get; set; }
 
     public SourcePlace? PolicyPlace { get; set; }
     public bool PolicyUnknown { get; set; }

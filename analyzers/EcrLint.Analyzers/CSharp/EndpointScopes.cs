@@ -23,6 +23,8 @@ internal sealed class EndpointScopes
     private readonly CompilationState _state;
     private readonly CancellationToken _ct;
     private readonly Dictionary<SourceDocument, SyntaxTree> _trees = new();
+    private readonly Dictionary<SourceDocument, MappedString> _embedded = new();
+    private readonly Dictionary<(SyntaxTree Tree, int Start), SourcePlace> _anchors = new();
 
     public EndpointScopes(CompilationState state, CancellationToken cancellationToken)
     {
@@ -36,8 +38,18 @@ internal sealed class EndpointScopes
     /// <summary>Every endpoint model with the draft it was made from (how it is written, for code fixes).</summary>
     public Dictionary<EndpointModel, EndpointDraft> Drafts { get; } = new();
 
-    /// <summary>The tree of a host document the models point into.</summary>
-    public SyntaxTree? TreeOf(SourceDocument document) => _trees.TryGetValue(document, out var tree) ? tree : null;
+    /// <summary>
+    /// The C# location of a location of the models: in the file, or inside a JSON policy string (on its exact
+    /// characters); a one-character anchor of a CDK statement or policy widens to its construct.
+    /// </summary>
+    public Location? ToLocation(SourceLocation location)
+    {
+        if (_embedded.TryGetValue(location.Document, out var mapped))
+            return Location.Create(mapped.Tree, mapped.ToSource(location.Span.Start, location.Span.Length));
+        if (!_trees.TryGetValue(location.Document, out var tree)) return null;
+        if (location.Span.Length <= 1 && _anchors.TryGetValue((tree, location.Span.Start), out var anchor)) return anchor.ToLocation();
+        return Location.Create(tree, Spans.ToRoslyn(location.Span));
+    }
 
     private SourceLocation Loc(SourcePlace place)
     {
@@ -52,6 +64,7 @@ internal sealed class EndpointScopes
     {
         var built = new Dictionary<NodeKey, BuiltPolicy>();
         foreach (var b in policies.Build(_ct)) built[b.Group.Key] = b;
+        foreach (var anchor in policies.Anchors) _anchors[anchor.Key] = anchor.Value;
 
         // VPCs: created in the type, or only referenced (a parameter, a property, a VPC ID): then nothing is known of them.
         var vpcs = new Dictionary<NodeKey, VpcScope>();
@@ -192,7 +205,10 @@ internal sealed class EndpointScopes
         else if (d.PolicyJson is { } json && d.PolicyPlace is { } place)
         {
             e.PolicyLocation = Loc(place);
-            var doc = new SourceDocument(place.Tree.FilePath ?? "", json);
+            var host = _state.Documents.Get(json.Tree, _ct);
+            _trees[host] = json.Tree;
+            var doc = host.CreateEmbedded(json.Value, json.HostOffsets());
+            _embedded[doc] = json;
             var parsed = JsonParser.Parse(doc);
             if (parsed.Root is JsonObject root && PolicyBinder.LooksLikePolicy(root))
             {

@@ -68,11 +68,7 @@ internal sealed class EndpointTypeAnalysis
         }
     }
 
-    private static Location? Map(EndpointScopes scopes, SourceLocation location)
-    {
-        var tree = scopes.TreeOf(location.Document);
-        return tree is null ? null : Location.Create(tree, Spans.ToRoslyn(location.Span));
-    }
+    private static Location? Map(EndpointScopes scopes, SourceLocation location) => scopes.ToLocation(location);
 
     /// <summary>What a code fix needs: the intent the rule's fix recorded (services to add, private DNS to enable, a name to write).</summary>
     private static List<KeyValuePair<string, string?>> Properties(EcrLint.Endpoints.VpcScope vpc, Finding finding)

@@ -569,7 +569,7 @@ internal sealed class MappedString
 
                     case 'U':
                     {
-                        if (!Hex(text, i + 2, 8, 8, to, out var code, out var digits) || code > 0x10FFFF) return false;
+                        if (!Hex(text, i + 2, 8, 8, to, out var code, out var digits) || code < 0 || code > 0x10FFFF || code is >= 0xD800 and <= 0xDFFF) return false;
                         decoded = char.ConvertFromUtf32(code);
                         len = 2 + digits;
                         break;

@@ -28,7 +28,7 @@ namespace EcrLint.CodeFixes;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddEndpointCodeFixProvider)), Shared]
 public sealed class AddEndpointCodeFixProvider : EcrLintCodeFixProvider
 {
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("ECR001", "ECR002", "ECR003", "ECR004", "ECR005");
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("ECR001", "ECR002", "ECR003", "ECR004", "ECR005", "ECR008");
 
     /// <summary>One key per rule: "add the ecr.dkr endpoint" and "add the logs endpoint" are different fixes.</summary>
     internal static string KeyFor(string id) => "EcrLint.AddEndpoint." + id;
@@ -48,6 +48,7 @@ public sealed class AddEndpointCodeFixProvider : EcrLintCodeFixProvider
 
     private protected override async Task<FixPlan?> PlanAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
+        if (diagnostic.Get(Props.FixKind) == "AddEndpointSet") return await EndpointSetAsync(document, diagnostic, cancellationToken).ConfigureAwait(false);
         if (diagnostic.Get(Props.FixKind) != "AddEndpoint") return null;
         var services = (diagnostic.Get(Props.Services) ?? "").Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries);
         var gateway = diagnostic.Get(Props.EndpointType) == "Gateway";
@@ -102,6 +103,69 @@ public sealed class AddEndpointCodeFixProvider : EcrLintCodeFixProvider
 
         var title = diagnostic.Get(Props.FixTitle) ?? (services.Length == 1 ? $"Add the {services[0]} endpoint" : $"Add the {string.Join(", ", services)} endpoints");
         return new FixPlan(title, KeyFor(diagnostic.Id), target.Id, new[] { SyntaxText.InsertStatementsAfter(text, statement, lines) });
+    }
+
+    /// <summary>
+    /// ECR008: a VPC with no endpoints at all gets <c>ecr.api</c>, <c>ecr.dkr</c> and the S3 gateway with its own methods,
+    /// after the statement that creates it (the finding is on the VPC's declaration). A VPC the type only references has
+    /// no such statement: no fix.
+    /// </summary>
+    private static async Task<FixPlan?> EndpointSetAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        if (!diagnostic.Location.IsInSource) return null;
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null) return null;
+        var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+        string? vpc = null;
+        StatementSyntax? statement = null;
+        switch (node)
+        {
+            case VariableDeclaratorSyntax { Initializer.Value: ObjectCreationExpressionSyntax } declarator:
+                vpc = declarator.Identifier.ValueText;
+                statement = SyntaxText.BlockStatement(declarator);
+                break;
+            case VariableDeclaratorSyntax field when field.Parent?.Parent is FieldDeclarationSyntax:
+            case PropertyDeclarationSyntax:
+            {
+                // A field or property assigned `new Vpc(...)` in a method of the type.
+                var name = node is VariableDeclaratorSyntax f ? f.Identifier.ValueText : ((PropertyDeclarationSyntax)node).Identifier.ValueText;
+                var type = node.FirstAncestorOrSelf<TypeDeclarationSyntax>();
+                var assignment = type?.DescendantNodes().OfType<AssignmentExpressionSyntax>().FirstOrDefault(a => a.Right is ObjectCreationExpressionSyntax
+                    && a.Left switch
+                    {
+                        IdentifierNameSyntax id => id.Identifier.ValueText == name,
+                        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } m => m.Name.Identifier.ValueText == name,
+                        _ => false,
+                    });
+                if (assignment is null) return null;
+                vpc = assignment.Left.ToString();
+                statement = SyntaxText.BlockStatement(assignment);
+                break;
+            }
+        }
+
+        if (vpc is null || statement is null) return null;
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        var typeDeclaration = statement.FirstAncestorOrSelf<TypeDeclarationSyntax>();
+        var taken = new HashSet<string>(typeDeclaration is null ? Enumerable.Empty<string>() : ConstructIds(typeDeclaration), StringComparer.Ordinal);
+        var site = EndpointSite.ForVpc(vpc);
+        var lines = new List<string>();
+        foreach (var service in (diagnostic.Get(Props.Services) ?? "").Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!InterfaceServices.TryGetValue(service, out var known)) return null;
+            lines.Add(Method(site, false, known.Member, UniqueId(known.Id, taken), model, statement.SpanStart)!);
+        }
+
+        foreach (var service in (diagnostic.Get("EcrLint.GatewayServices") ?? "").Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (service != "s3") return null;
+            lines.Add(Method(site, true, "S3", UniqueId("S3", taken), model, statement.SpanStart)!);
+        }
+
+        if (lines.Count == 0) return null;
+        var title = diagnostic.Get(Props.FixTitle) ?? "Add the ECR endpoints and the S3 gateway endpoint";
+        return new FixPlan(title, KeyFor(diagnostic.Id), document.Id, new[] { SyntaxText.InsertStatementsAfter(text, statement, lines) });
     }
 
     private static string ServiceClass(bool gateway, SemanticModel? model, int position) =>
@@ -248,6 +312,9 @@ internal sealed class EndpointSite
 
     /// <summary>The service suffix of an L1 endpoint's name (<c>ecr.dkr</c>).</summary>
     public string? Service { get; private set; }
+
+    /// <summary>A stand-in for a VPC without endpoints: endpoints are added with its methods.</summary>
+    public static EndpointSite ForVpc(string vpc) => new(null!, EndpointStyle.Method, EndpointKind.Interface) { VpcExpression = vpc };
 
     public static EndpointSite? Read(SyntaxNode root, TextSpan span)
     {

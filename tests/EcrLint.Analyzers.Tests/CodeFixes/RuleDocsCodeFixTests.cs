@@ -22,7 +22,7 @@ public partial class RuleDocsCodeFixTests
     private static readonly CodeFixProvider[] Providers =
     {
         new AddEndpointCodeFixProvider(), new EnablePrivateDnsCodeFixProvider(), new CdkValueCodeFixProvider(),
-        new CdkPolicyCodeFixProvider(), new JsonStringCodeFixProvider(),
+        new CdkPolicyCodeFixProvider(), new JsonStringCodeFixProvider(), new ServiceNameCodeFixProvider(),
     };
 
     private static string PagePath(string rule) => Path.Combine(Repo.Root, "docs", "rules", rule + ".md");

@@ -337,11 +337,9 @@ internal sealed class EndpointSite
                 case ObjectCreationExpressionSyntax o when o.Span.Contains(span):
                 {
                     var typeName = EnablePrivateDnsCodeFixProvider.TypeName(o.Type);
-                    if (o.Span == span || typeName is "GatewayVpcEndpointOptions")
-                    {
-                        // An entry of VpcProps.GatewayEndpoints: the VPC is the variable the new Vpc is stored in.
-                        if (typeName == "GatewayVpcEndpointOptions") return GatewayEntry(o);
-                    }
+
+                    // An entry of VpcProps.GatewayEndpoints: the VPC is the variable the new Vpc is stored in.
+                    if (typeName == "GatewayVpcEndpointOptions") return GatewayEntry(o);
 
                     var args = o.ArgumentList?.Arguments ?? default;
                     var props = args.Count > 2 ? args[2].Expression as ObjectCreationExpressionSyntax : null;

@@ -271,14 +271,39 @@ internal sealed class EndpointScopes
                 }
             }
 
-            return Record(vpc.Location.Document, title, "AddEndpoint", new Dictionary<string, string?>
+            var intent = new Dictionary<string, string?>
             {
                 ["EcrLint.FixKind"] = "AddEndpoint",
                 ["EcrLint.Services"] = string.Join(",", services),
                 ["EcrLint.EndpointType"] = type.ToString(),
                 ["EcrLint.Vpc"] = vpc.Name,
                 ["EcrLint.Api"] = api.ToString(),
-            });
+            };
+            AddEndpointPlaces(vpc, intent);
+            return Record(vpc.Location.Document, title, "AddEndpoint", intent);
+        }
+
+        /// <summary>Where the VPC's endpoints are written (the file of the last one, "start:length" in source order): the code fix adds next to them, in their style.</summary>
+        private void AddEndpointPlaces(VpcScope vpc, Dictionary<string, string?> intent)
+        {
+            SyntaxTree? tree = null;
+            var places = new List<SourcePlace>();
+            foreach (var e in vpc.Endpoints)
+            {
+                if (_owner.Drafts.TryGetValue(e, out var d)) places.Add(d.Place);
+            }
+
+            if (places.Count == 0) return;
+            places.Sort((a, b) => a.CompareTo(b));
+            tree = places[places.Count - 1].Tree;
+            var spans = new List<string>();
+            foreach (var p in places)
+            {
+                if (p.Tree == tree) spans.Add(Invariant(p.Span.Start) + ":" + Invariant(p.Span.Length));
+            }
+
+            intent["EcrLint.EndpointFile"] = tree.FilePath;
+            intent["EcrLint.EndpointSpans"] = string.Join(",", spans);
         }
 
         public Fix? EnablePrivateDns(EndpointModel endpoint, string title)

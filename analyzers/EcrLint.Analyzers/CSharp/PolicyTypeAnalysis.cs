@@ -79,6 +79,8 @@ internal sealed class PolicyTypeAnalysis
                     properties.Add(new("EcrLint.Replacement", replacement));
                 }
 
+                properties.AddRange(CdkPolicyProbe.Hints(finding, b, settings));
+
                 context.ReportDiagnostic(DiagnosticFactory.Create(finding, l => Map(_cdk, l), properties, includeEngineFix: false));
             }
         }

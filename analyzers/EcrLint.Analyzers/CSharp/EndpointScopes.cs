@@ -72,7 +72,7 @@ internal sealed class EndpointScopes
         VpcScope Scope(NodeKey key, string name, SourcePlace place)
         {
             if (vpcs.TryGetValue(key, out var existing)) return existing;
-            var scope = new VpcScope(name, Loc(place));
+            var scope = new VpcScope(name, Loc(place)) { SymbolicRegionText = "{Aws.REGION}" };
             if (stackRegion is not null) scope.Region = new Fact<string?>(stackRegion, stackRegionPlace is { } rp ? Loc(rp) : null);
             vpcs[key] = scope;
             order.Add((place, scope));

@@ -1,0 +1,193 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using EcrLint.Analyzers.Bench;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+// Analyzer overhead on a generated CDK project (bench/README.md). Commands:
+//   generate DIR [--files N] [--seed S]   write the project (its csproj attaches the analyzers built from this repository)
+//   breakdown DIR [--runs N]              compile in process with and without the analyzers, alternating; per-analyzer times
+//   benchmark DIR [BenchmarkDotNet args]  the same comparison under BenchmarkDotNet
+// DIR must have been built once (`dotnet build DIR`): the build writes DIR/references.txt, the compilation's references.
+var command = args.Length > 0 ? args[0] : "help";
+string Option(string name, string fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+}
+
+switch (command)
+{
+    case "generate":
+    {
+        var files = int.Parse(Option("--files", "500"), CultureInfo.InvariantCulture);
+        CdkProjectGenerator.Generate(args[1], files, int.Parse(Option("--seed", "1"), CultureInfo.InvariantCulture), CompileSetup.AnalyzerDlls());
+        Console.WriteLine($"{files} stack files in {args[1]}; analyzers: {string.Join(", ", CompileSetup.AnalyzerDlls().Select(Path.GetFileName))}");
+        return 0;
+    }
+
+    case "breakdown":
+        Breakdown.Run(args[1], int.Parse(Option("--runs", "5"), CultureInfo.InvariantCulture));
+        return 0;
+
+    case "benchmark":
+        Environment.SetEnvironmentVariable(CompileSetup.ProjectVariable, Path.GetFullPath(args[1]));
+        BenchmarkRunner.Run<AnalyzerOverhead>(DefaultConfig.Instance.WithOptions(ConfigOptions.DisableOptimizationsValidator), args.Skip(2).ToArray());
+        return 0;
+
+    default:
+        Console.Error.WriteLine("usage: EcrLint.Analyzers.Bench generate|breakdown|benchmark DIR ... (see bench/README.md)");
+        return 2;
+}
+
+/// <summary>The generated project as a compilation: parsed once, compiled afresh for each measurement.</summary>
+public sealed class CompileSetup
+{
+    public const string ProjectVariable = "ECRLINT_BENCH_CDK_PROJECT";
+
+    public CompileSetup(string folder)
+    {
+        var parse = new CSharpParseOptions(LanguageVersion.Latest);
+        Trees = Directory.EnumerateFiles(folder, "*.cs")
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
+            .OrderBy(f => f, StringComparer.Ordinal)
+            .Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), parse, f))
+            .ToImmutableArray();
+        var list = Path.Combine(folder, "references.txt");
+        if (!File.Exists(list)) throw new InvalidOperationException($"{list} is missing: build the project first (dotnet build {folder}).");
+        References = File.ReadAllLines(list).Where(l => l.Length > 0).Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
+        Analyzers = typeof(EcrLint.Analyzers.CSharpPolicyAnalyzer).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null)
+            .OrderBy(t => t.Name, StringComparer.Ordinal)
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+            .ToImmutableArray();
+    }
+
+    public ImmutableArray<SyntaxTree> Trees { get; }
+    public ImmutableArray<MetadataReference> References { get; }
+    public ImmutableArray<DiagnosticAnalyzer> Analyzers { get; }
+
+    /// <summary>A new compilation (nothing bound yet): what a build starts from.</summary>
+    public CSharpCompilation Create() => CSharpCompilation.Create("CdkBench", Trees, References,
+        new CSharpCompilationOptions(OutputKind.ConsoleApplication, optimizationLevel: OptimizationLevel.Release, concurrentBuild: true));
+
+    /// <summary>The compiler alone: every compiler diagnostic (all method bodies bound), then the IL.</summary>
+    public static int CompileOnly(CSharpCompilation compilation)
+    {
+        var diagnostics = compilation.GetDiagnostics();
+        var result = compilation.Emit(Stream.Null);
+        return diagnostics.Length + (result.Success ? 1 : 0);
+    }
+
+    /// <summary>
+    /// The same with EcrLint's analyzers: compiler and analyzer diagnostics together (the analyzer driver binds the
+    /// code once for both), then the IL. The difference from <see cref="CompileOnly"/> is the analyzers' whole cost,
+    /// their semantic models included; a build overlaps part of it with the emit and shares the semantic models with
+    /// the SDK's own analyzers (the build comparison of bench/run.sh measures that).
+    /// </summary>
+    public int CompileWithAnalyzers(CSharpCompilation compilation)
+    {
+        var withAnalyzers = compilation.WithAnalyzers(Analyzers, Options(logTimes: false));
+        var diagnostics = withAnalyzers.GetAllDiagnosticsAsync().GetAwaiter().GetResult();
+        if (diagnostics.Any(d => d.Id == "AD0001")) throw new InvalidOperationException("An analyzer threw: " + diagnostics.First(d => d.Id == "AD0001"));
+        var result = compilation.Emit(Stream.Null);
+        return diagnostics.Length + (result.Success ? 1 : 0);
+    }
+
+    /// <summary>Each analyzer's execution time, as the compiler logs it (-p:ReportAnalyzer=true), for one run on a fresh compilation.</summary>
+    public Dictionary<string, double> AnalyzerTimes(CSharpCompilation compilation)
+    {
+        var withAnalyzers = compilation.WithAnalyzers(Analyzers, Options(logTimes: true));
+        withAnalyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+        return Analyzers.ToDictionary(a => a.GetType().Name,
+            a => withAnalyzers.GetAnalyzerTelemetryInfoAsync(a, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime.TotalSeconds);
+    }
+
+    private static CompilationWithAnalyzersOptions Options(bool logTimes) =>
+        new(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: logTimes);
+
+    /// <summary>The analyzer DLLs a build loads: the analyzers, the engine and its libraries (the netstandard2.0 builds).</summary>
+    public static IReadOnlyList<string> AnalyzerDlls()
+    {
+        var analyzers = typeof(EcrLint.Analyzers.CSharpPolicyAnalyzer).Assembly.Location;
+        var engine = typeof(EcrLint.Engine.Linter).Assembly.Location;
+        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        return new[]
+        {
+            analyzers,
+            engine,
+            Path.Combine(packages, "newtonsoft.json", "13.0.3", "lib", "netstandard2.0", "Newtonsoft.Json.dll"),
+            Path.Combine(packages, "yamldotnet", "16.3.0", "lib", "netstandard2.0", "YamlDotNet.dll"),
+        };
+    }
+}
+
+/// <summary>The same compilation of the generated project without and with EcrLint's analyzers.</summary>
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 8)]
+[MemoryDiagnoser]
+public class AnalyzerOverhead
+{
+    private CompileSetup _setup = null!;
+
+    [GlobalSetup]
+    public void Setup() => _setup = new CompileSetup(Environment.GetEnvironmentVariable(CompileSetup.ProjectVariable)
+        ?? throw new InvalidOperationException($"Set {CompileSetup.ProjectVariable} to the generated project."));
+
+    [Benchmark(Baseline = true, Description = "compile")]
+    public int Compile() => CompileSetup.CompileOnly(_setup.Create());
+
+    [Benchmark(Description = "compile + EcrLint analyzers")]
+    public int CompileWithAnalyzers() => _setup.CompileWithAnalyzers(_setup.Create());
+}
+
+/// <summary>Alternating timed compilations, and each analyzer's own execution time as the compiler logs it.</summary>
+public static class Breakdown
+{
+    public static void Run(string folder, int runs)
+    {
+        var setup = new CompileSetup(folder);
+        Console.WriteLine($"{setup.Trees.Length} files, {setup.References.Length} references, analyzers: {string.Join(", ", setup.Analyzers.Select(a => a.GetType().Name))}");
+        // Warm-up: JIT of the compiler and the analyzers.
+        CompileSetup.CompileOnly(setup.Create());
+        setup.CompileWithAnalyzers(setup.Create());
+
+        var plain = new List<double>();
+        var with = new List<double>();
+        var perAnalyzer = setup.Analyzers.ToDictionary(a => a.GetType().Name, _ => new List<double>());
+        for (var run = 0; run < runs; run++)
+        {
+            var sw = Stopwatch.StartNew();
+            CompileSetup.CompileOnly(setup.Create());
+            plain.Add(sw.Elapsed.TotalSeconds);
+
+            sw.Restart();
+            setup.CompileWithAnalyzers(setup.Create());
+            with.Add(sw.Elapsed.TotalSeconds);
+            foreach (var (name, seconds) in setup.AnalyzerTimes(setup.Create())) perAnalyzer[name].Add(seconds);
+
+            Console.WriteLine($"run {run + 1}: compile {plain[^1]:F2} s, with analyzers {with[^1]:F2} s");
+        }
+
+        var p = Median(plain);
+        var w = Median(with);
+        Console.WriteLine();
+        Console.WriteLine($"compile:                 median {p:F2} s");
+        Console.WriteLine($"compile + analyzers:     median {w:F2} s   overhead {(w - p) / p * 100:F1}%");
+        var total = perAnalyzer.Values.Sum(Median);
+        foreach (var (name, times) in perAnalyzer.OrderByDescending(kv => Median(kv.Value)))
+            Console.WriteLine($"  {name,-28} {Median(times):F3} s  ({(total > 0 ? Median(times) / total * 100 : 0):F0}% of analyzer time, {Median(times) / p * 100:F1}% of compile)");
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.OrderBy(v => v).ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+}

@@ -30,7 +30,25 @@ public sealed class JsonStyle
     /// <summary>Whether single-line objects are written <c>{ "a": 1 }</c> (padded) or <c>{"a": 1}</c>.</summary>
     public bool PadBraces { get; set; } = true;
 
+    [System.ThreadStatic] private static SourceDocument? s_lastDocument;
+    [System.ThreadStatic] private static JsonNode? s_lastRoot;
+    [System.ThreadStatic] private static JsonStyle? s_lastStyle;
+
+    /// <summary>The style of a document (read once per document and root: every fix of a large policy asks; a copy each time).</summary>
     public static JsonStyle Of(SourceDocument document, JsonNode? root)
+    {
+        if (!ReferenceEquals(document, s_lastDocument) || !ReferenceEquals(root, s_lastRoot) || s_lastStyle is null)
+        {
+            s_lastStyle = Read(document, root);
+            s_lastDocument = document;
+            s_lastRoot = root;
+        }
+
+        var last = s_lastStyle;
+        return new JsonStyle { NewLine = last.NewLine, IndentUnit = last.IndentUnit, Colon = last.Colon, PadBraces = last.PadBraces };
+    }
+
+    private static JsonStyle Read(SourceDocument document, JsonNode? root)
     {
         var style = new JsonStyle { NewLine = document.PreferredNewLine };
         var text = document.Text;
@@ -229,7 +247,8 @@ public static class JsonEdits
             case JsonArray array when array.Items.Count > 0:
             {
                 var last = array.Items[array.Items.Count - 1];
-                var separator = SeparatorWhitespace(doc.Text, array.Span.Start + 1, array.Items.Select(i => (i.Span.Start, i.Span.End)).ToList());
+                // The separator is read off the first two items (not the whole list: a fix is built per statement).
+                var separator = SeparatorWhitespace(doc.Text, array.Span.Start + 1, array.Items.Take(2).Select(i => (i.Span.Start, i.Span.End)).ToList());
                 var multiline = last is JsonObject lo && IsMultiline(doc.Text, lo.Span);
                 var indent = IndentationAt(doc, last.Span.Start);
                 return new TextEdit(new TextSpan(last.Span.End, 0), "," + separator + Render(statement, style, indent, multiline));

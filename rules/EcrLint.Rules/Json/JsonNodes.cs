@@ -120,8 +120,12 @@ public sealed class JsonObject : JsonNode
         value.Parent = this;
         value.OwnerProperty = p;
         _properties.Add(p);
+        ChildrenInOrder = null;
         return p;
     }
+
+    /// <summary>Whether the properties' spans follow each other without overlapping (see <see cref="JsonNavigation"/>); null until asked.</summary>
+    internal bool? ChildrenInOrder { get; set; }
 
     /// <summary>The last property with exactly this name (the one most JSON readers keep), or null.</summary>
     public JsonProperty? Get(string name)
@@ -152,7 +156,11 @@ public sealed class JsonArray : JsonNode
         item.Parent = this;
         item.Index = _items.Count;
         _items.Add(item);
+        ChildrenInOrder = null;
     }
+
+    /// <summary>Whether the items' spans follow each other without overlapping (see <see cref="JsonNavigation"/>); null until asked.</summary>
+    internal bool? ChildrenInOrder { get; set; }
 }
 
 public sealed class JsonString : JsonNode

@@ -103,10 +103,13 @@ public sealed class SourceDocument
         return Math.Min(Text.Length, starts[line - 1] + Math.Max(0, column - 1));
     }
 
-    /// <summary>The line break style the document uses most (for inserted text).</summary>
-    public string PreferredNewLine
+    private string? _preferredNewLine;
+
+    /// <summary>The line break style the document uses most (for inserted text); counted once (every fix asks).</summary>
+    public string PreferredNewLine => _preferredNewLine ??= CountPreferredNewLine();
+
+    private string CountPreferredNewLine()
     {
-        get
         {
             var crlf = 0;
             var lf = 0;

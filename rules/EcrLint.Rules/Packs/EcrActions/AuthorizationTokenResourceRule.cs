@@ -24,6 +24,7 @@ public sealed class AuthorizationTokenResourceRule : PolicyRule
         var policy = context.Policy;
         var variables = policy.HasCurrentVersion;
         List<PolicyStatement>? relevant = null;
+        var tokenDecisions = new Dictionary<string, Decision>(StringComparer.Ordinal);
         foreach (var s in policy.Statements)
         {
             if (!IsRepositoryScopedGrant(s, variables)) continue;
@@ -33,9 +34,16 @@ public sealed class AuthorizationTokenResourceRule : PolicyRule
             var without = new List<NamedPrincipal>();
             foreach (var p in StatementHelpers.PrincipalsOf(s, includeHolder: true))
             {
-                var candidates = relevant.Where(x => StatementHelpers.AppliesTo(x, p.Request) != Truth.False);
-                var result = PolicyEvaluator.Evaluate(candidates, new EvaluationRequest(p.Request, ActionText.GetAuthorizationToken, "*"), variables, policy.HasUnknownStatements);
-                if (result.Decision == Decision.ImplicitDeny && !without.Any(w => w.Display == p.Display)) without.Add(p);
+                // The answer depends on the principal only: asked once per principal (a large policy repeats them).
+                var key = (int)p.Request.Kind + "|" + p.Request.Value + "|" + p.Request.Account;
+                if (!tokenDecisions.TryGetValue(key, out var decision))
+                {
+                    var candidates = relevant.Where(x => StatementHelpers.AppliesTo(x, p.Request) != Truth.False);
+                    decision = PolicyEvaluator.Evaluate(candidates, new EvaluationRequest(p.Request, ActionText.GetAuthorizationToken, "*"), variables, policy.HasUnknownStatements).Decision;
+                    tokenDecisions[key] = decision;
+                }
+
+                if (decision == Decision.ImplicitDeny && !without.Any(w => w.Display == p.Display)) without.Add(p);
             }
 
             if (without.Count == 0) continue;

@@ -168,7 +168,25 @@ internal static class StatementHelpers
     {
         if (model.Sid is not { Value.Length: > 0 } sid) return null;
         var candidate = sid.Value + suffix;
-        return policy.Statements.Any(s => s.Sid?.Value == candidate) ? null : candidate;
+        return SidsOf(policy).Contains(candidate) ? null : candidate;
+    }
+
+    [ThreadStatic] private static PolicyDocument? s_sidsPolicy;
+    [ThreadStatic] private static HashSet<string>? s_sids;
+
+    /// <summary>The Sids of a policy, gathered once per policy (a fix is built for every statement of a large policy).</summary>
+    private static HashSet<string> SidsOf(PolicyDocument policy)
+    {
+        if (ReferenceEquals(s_sidsPolicy, policy) && s_sids is not null) return s_sids;
+        var sids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var s in policy.Statements)
+        {
+            if (s.Sid?.Value is { } value) sids.Add(value);
+        }
+
+        s_sidsPolicy = policy;
+        s_sids = sids;
+        return sids;
     }
 
     /// <summary>Converts JSON into values <see cref="JsonEdits.Render"/> writes back identically (strings, booleans, arrays, objects).</summary>

@@ -85,10 +85,11 @@ public sealed class RedundancyRule : PolicyRule
         private static string[] DistinctValues(PolicyValueList list, bool lowerCase)
         {
             var result = new List<string>(list.Values.Count);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var v in list.Values)
             {
                 var text = lowerCase ? v.Value.ToLowerInvariant() : v.Value;
-                if (!result.Contains(text)) result.Add(text);
+                if (seen.Add(text)) result.Add(text);
             }
 
             return result.ToArray();
@@ -110,24 +111,34 @@ public sealed class RedundancyRule : PolicyRule
     private static void Duplicates(PolicyContext context, PolicyValueList? list, string what, StringComparer comparer)
     {
         if (list is null || list.Values.Count < 2) return;
-        // The first known value of each text (under the comparer), in order: lists are short, a linear search suffices.
+        // The first known value of each text (under the comparer), in order: a linear search for the usual short
+        // lists, a table for long ones.
         var first = new List<PolicyValue>(list.Values.Count);
+        var table = list.Values.Count > 16 ? new Dictionary<string, PolicyValue>(comparer) : null;
         foreach (var v in list.Values)
         {
             if (!v.IsKnown) continue;
             PolicyValue? earlier = null;
-            foreach (var f in first)
+            if (table is not null)
             {
-                if (comparer.Equals(f.Value, v.Value))
+                if (table.TryGetValue(v.Value, out var found)) earlier = found;
+            }
+            else
+            {
+                foreach (var f in first)
                 {
-                    earlier = f;
-                    break;
+                    if (comparer.Equals(f.Value, v.Value))
+                    {
+                        earlier = f;
+                        break;
+                    }
                 }
             }
 
             if (earlier is null)
             {
                 first.Add(v);
+                table?.Add(v.Value, v);
                 continue;
             }
 

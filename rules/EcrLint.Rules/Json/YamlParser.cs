@@ -65,6 +65,14 @@ public static class YamlParser
         {
             return new JsonParseResult(null, new JsonSyntaxError(e.Message, e.Span));
         }
+        catch (ArgumentException e)
+        {
+            // YamlDotNet rejects some tags (`!!]`: "Global tags must be valid URIs") with an ArgumentException.
+            var message = e.Message;
+            var parameter = message.IndexOf(" (Parameter ", StringComparison.Ordinal);
+            if (parameter > 0) message = message.Substring(0, parameter);
+            return new JsonParseResult(null, new JsonSyntaxError("invalid YAML: " + Clean(message), new TextSpan(reader.LastOffset, 0)));
+        }
         catch (InvalidOperationException)
         {
             // YamlDotNet's scanner gives up on some malformed input (an unclosed flow mapping) without a YamlException.

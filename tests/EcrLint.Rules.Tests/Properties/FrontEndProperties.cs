@@ -63,6 +63,19 @@ public class FrontEndProperties
         Gen.Select(Samples.Mutated(Samples.All), Gen.Frequency((3, Gen.Const(InputKind.Auto)), (1, Gen.Enum<InputKind>())), Gen.Bool)
             .Sample((sample, kind, explicitFile) => AssertLints(Linter.LintFile(sample.Path, sample.Bytes, Context, kind, explicitFile)), iter: 3_000);
 
+    [Theory]
+    [InlineData("!!]Z")]
+    [InlineData("a: !!]\n")]
+    public void A_tag_the_yaml_library_rejects_is_a_located_error(string text)
+    {
+        // Found by Yaml_parser_never_throws_on_any_text: YamlDotNet throws ArgumentException for these tags.
+        var result = YamlParser.Parse(new SourceDocument("p.yaml", text));
+        Assert.Null(result.Root);
+        Assert.StartsWith("invalid YAML: ", result.Error!.Message);
+        var lint = Linter.LintFile("p.yaml", Encoding.UTF8.GetBytes(text), Context);
+        Assert.Equal("ECR400", Assert.Single(lint.Findings).RuleId);
+    }
+
     private static readonly LintContext Context = new() { Region = "us-east-1", Account = "111122223333" };
 
     private static void AssertParses(JsonParseResult result, string text)

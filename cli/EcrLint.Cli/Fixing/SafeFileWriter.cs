@@ -17,6 +17,9 @@ public sealed class SafeFileWriter
     /// <summary>Called with the target path after the temporary file is written, before the check (tests change the file here).</summary>
     internal Action<string>? BeforeCommit { get; init; }
 
+    /// <summary>Writes the new content to the temporary file (tests make it fail part way, as a full disk would).</summary>
+    internal Action<Stream, byte[]> WriteTemporary { get; init; } = (stream, content) => stream.Write(content);
+
     public void Replace(string path, byte[] expectedCurrent, byte[] newContent)
     {
         var target = ResolveTarget(path);
@@ -26,7 +29,7 @@ public sealed class SafeFileWriter
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                stream.Write(newContent);
+                WriteTemporary(stream, newContent);
                 stream.Flush(flushToDisk: true);
             }
 

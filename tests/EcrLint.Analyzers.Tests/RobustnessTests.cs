@@ -147,4 +147,50 @@ public class RobustnessTests
         Assert.Empty(exceptions);
         Assert.Contains(diagnostics, d => d.Id == "ECR201");
     }
+
+    /// <summary>
+    /// The sample CDK stacks damaged the way code is while it is typed: cut off at a point, one brace, parenthesis or
+    /// comma removed, or a line duplicated. Seeded, so a failure names a reproducible case.
+    /// </summary>
+    [Fact]
+    public async Task Damaged_copies_of_the_sample_stacks()
+    {
+        var originals = new[] { "BrokenPrivateLinkStack.cs", "PrivateLinkStack.cs", "PolicyJson.cs" }
+            .Select(f => (Path: f, Text: File.ReadAllText(Path.Combine(Repo.Root, "samples", "CdkApp", f))))
+            .ToArray();
+        var random = new Random(20261128);
+        for (var round = 0; round < 24; round++)
+        {
+            var damaged = originals.Select(o => (o.Path, Text: Damage(o.Text, random, round % 4))).ToArray();
+            var compilation = await Analysis.CompileAsync(damaged);
+            var (diagnostics, exceptions) = await Analysis.RunAsync(compilation);
+            Assert.True(exceptions.Count == 0, $"round {round}: " + string.Join("\n\n", exceptions));
+            Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+        }
+    }
+
+    private static string Damage(string text, Random random, int how)
+    {
+        switch (how)
+        {
+            case 0:
+                return text.Substring(0, random.Next(text.Length));
+            case 1:
+            case 2:
+            {
+                var targets = how == 1 ? "{}" : "(),";
+                var positions = Enumerable.Range(0, text.Length).Where(i => targets.IndexOf(text[i]) >= 0).ToArray();
+                var sb = new StringBuilder(text);
+                for (var n = 0; n < 3 && positions.Length > 0; n++) sb[positions[random.Next(positions.Length)]] = ' ';
+                return sb.ToString();
+            }
+            default:
+            {
+                var lines = text.Split('\n').ToList();
+                var at = random.Next(lines.Count);
+                lines.Insert(random.Next(lines.Count), lines[at]);
+                return string.Join("\n", lines);
+            }
+        }
+    }
 }

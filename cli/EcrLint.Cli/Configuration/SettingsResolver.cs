@@ -3,6 +3,7 @@ using EcrLint.Engine;
 using EcrLint.Iam;
 using EcrLint.Policy;
 using EcrLint.Rules;
+using EcrLint.Configuration;
 
 namespace EcrLint.Cli.Configuration;
 
@@ -52,11 +53,11 @@ public static class SettingsResolver
         {
             var full = Path.GetFullPath(options.Config, workingDirectory);
             if (!File.Exists(full)) throw new UsageException($"cannot read the configuration file '{options.Config}': no such file");
-            config = EcrLintConfig.Load(full, options.Config);
+            config = LoadConfig(full, options.Config);
         }
         else if (EcrLintConfig.FindUpward(workingDirectory) is { } found)
         {
-            config = EcrLintConfig.Load(found, Path.GetRelativePath(workingDirectory, found));
+            config = LoadConfig(found, Path.GetRelativePath(workingDirectory, found));
         }
 
         if (config is not null) warnings.AddRange(config.Warnings);
@@ -103,6 +104,19 @@ public static class SettingsResolver
             Config = config,
             Overrides = overrides,
         };
+    }
+
+    /// <summary>Reads <c>.ecrlint.json</c> with the shared reader; an invalid file is a usage error.</summary>
+    public static EcrLintConfig LoadConfig(string fullPath, string displayPath)
+    {
+        try
+        {
+            return EcrLintConfig.Load(fullPath, displayPath);
+        }
+        catch (EcrLintConfigException e)
+        {
+            throw new UsageException(e.Message);
+        }
     }
 
     public static Severity ParseFailLevel(string text) => text.Trim().ToLowerInvariant() switch

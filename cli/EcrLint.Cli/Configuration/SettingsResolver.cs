@@ -130,17 +130,11 @@ public static class SettingsResolver
 
     public static void ValidateRegion(string region, string source)
     {
-        var iam = IamData.Instance;
-        if (iam.IsRegion(region)) return;
-        var all = iam.AllRegions.OrderBy(r => r, StringComparer.Ordinal).ToList();
-        var nearest = Suggestions.Nearest(region, all);
-        var hint = nearest is not null ? $"did you mean '{nearest}'? " : "";
-        throw new UsageException($"{source} '{region}' is not a known AWS region; {hint}known regions: {string.Join(", ", all)}");
+        if (EcrLintConfig.RegionProblem(region, source) is { } problem) throw new UsageException(problem);
     }
 
     public static void ValidateAccount(string account, string source)
     {
-        if (account.Length == 12 && account.All(char.IsAsciiDigit)) return;
-        throw new UsageException($"{source} '{account}' is not an AWS account ID; it must be exactly 12 digits (e.g. 111122223333)");
+        if (EcrLintConfig.AccountProblem(account, source) is { } problem) throw new UsageException(problem);
     }
 }

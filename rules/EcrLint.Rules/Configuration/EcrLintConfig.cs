@@ -4,6 +4,8 @@ using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
 using EcrLint.Engine;
+using EcrLint.Iam;
+using EcrLint.Policy;
 using EcrLint.Rules;
 
 namespace EcrLint.Configuration;
@@ -87,6 +89,28 @@ public sealed class EcrLintConfig
     /// <summary>Things worth saying that do not stop the run (unknown keys).</summary>
     public List<string> Warnings { get; } = new();
 
+    /// <summary>The 1-based line and column of each top-level key's value (to place a problem with it).</summary>
+    public IReadOnlyDictionary<string, (int Line, int Column)> Positions => _positions;
+
+    private readonly Dictionary<string, (int Line, int Column)> _positions = new(StringComparer.Ordinal);
+
+    /// <summary>Why <paramref name="region"/> cannot be the region context (<paramref name="source"/> names where it came from), or null when it is a known AWS region.</summary>
+    public static string? RegionProblem(string region, string source)
+    {
+        var iam = IamData.Instance;
+        if (iam.IsRegion(region)) return null;
+        var all = iam.AllRegions.OrderBy(r => r, StringComparer.Ordinal).ToList();
+        var nearest = Suggestions.Nearest(region, all);
+        var hint = nearest is not null ? $"did you mean '{nearest}'? " : "";
+        return $"{source} '{region}' is not a known AWS region; {hint}known regions: {string.Join(", ", all)}";
+    }
+
+    /// <summary>Why <paramref name="account"/> cannot be the account context, or null when it is 12 digits.</summary>
+    public static string? AccountProblem(string account, string source) =>
+        account.Length == 12 && account.All(c => c >= '0' && c <= '9')
+            ? null
+            : $"{source} '{account}' is not an AWS account ID; it must be exactly 12 digits (e.g. 111122223333)";
+
     /// <summary>The nearest <c>.ecrlint.json</c> in the folder or above it, or null.</summary>
     public static string? FindUpward(string startDirectory)
     {
@@ -122,6 +146,7 @@ public sealed class EcrLintConfig
         if (root.Kind != ConfigJson.NodeKind.Object) throw Invalid(displayPath, "the top level must be a JSON object", root);
         foreach (var p in root.Properties)
         {
+            config._positions[p.Name] = (p.Value.Line, p.Value.Column);
             if (Array.IndexOf(KnownKeys, p.Name) < 0)
                 config.Warnings.Add($"unknown key '{p.Name}' in '{displayPath}' is ignored (known: {string.Join(", ", KnownKeys.Skip(1))})");
         }
@@ -196,15 +221,27 @@ public sealed class EcrLintConfig
     public static string GetRelativePath(string directory, string fullPath)
     {
         var comparison = IsWindows ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-        var from = Segments(System.IO.Path.GetFullPath(directory));
-        var to = Segments(System.IO.Path.GetFullPath(fullPath));
+        var from = Segments(Full(directory));
+        var to = Segments(Full(fullPath));
         var common = 0;
         while (common < from.Length && common < to.Length && string.Equals(from[common], to[common], comparison)) common++;
-        if (common == 0 && from.Length > 0 && to.Length > 0 && IsWindows) return System.IO.Path.GetFullPath(fullPath).Replace('\\', '/'); // another drive
+        if (common == 0 && from.Length > 0 && to.Length > 0 && IsWindows) return Full(fullPath).Replace('\\', '/'); // another drive
         var parts = new List<string>();
         for (var i = common; i < from.Length; i++) parts.Add("..");
         for (var i = common; i < to.Length; i++) parts.Add(to[i]);
         return parts.Count == 0 ? "." : string.Join("/", parts);
+
+        static string Full(string path)
+        {
+            try
+            {
+                return System.IO.Path.GetFullPath(path.Length == 0 ? "." : path);
+            }
+            catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException or System.Security.SecurityException)
+            {
+                return path;
+            }
+        }
 
         static string[] Segments(string path) => path.Replace('\\', '/').Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
     }

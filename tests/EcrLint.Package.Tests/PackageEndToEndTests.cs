@@ -155,7 +155,8 @@ public sealed partial class PackageEndToEndTests(PackagedEcrLint packages) : ICl
         var work = packages.NewFolder("lint");
         Directory.CreateDirectory(Path.Combine(work, "policies"));
         File.WriteAllText(Path.Combine(work, PullPath), PullPolicy);
-        var run = DotnetProcess.Run(ecrlint, work, null, "--format", "sarif", "--output", "ecrlint.sarif", ".");
+        // The command of docs/ci/github-actions.yml.
+        var run = DotnetProcess.Run(ecrlint, work, null, CiExampleTests.LintCommand.Split(' ')[1..]);
         Assert.True(run.ExitCode == 1, "an error finding exits with 1: " + run);
         using var sarif = JsonDocument.Parse(File.ReadAllText(Path.Combine(work, "ecrlint.sarif")));
         var result = Assert.Single(sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray());

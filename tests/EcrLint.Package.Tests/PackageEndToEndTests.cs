@@ -33,6 +33,18 @@ public sealed partial class PackageEndToEndTests(PackagedEcrLint packages) : ICl
 
         """;
 
+    // The AWS page's allow-all policy with its deletion guard: only ECR204 (off in recommended) at (4,73).
+    private const string OpenPolicy = """
+        {
+          "Version": "2012-10-17",
+          "Statement": [
+            { "Sid": "AllowAll", "Effect": "Allow", "Principal": "*", "Action": "ecr:*", "Resource": "*" },
+            { "Sid": "PreventDelete", "Effect": "Deny", "Principal": "*", "Action": "ecr:DeleteRepository", "Resource": "*" }
+          ]
+        }
+
+        """;
+
     // ECR403 (error) on "allow" in the C# string, when the C# analyzers are in the package.
     private const string PoliciesCs = """""
         using Amazon.CDK.AWS.IAM;
@@ -55,9 +67,11 @@ public sealed partial class PackageEndToEndTests(PackagedEcrLint packages) : ICl
 
     private const string PullPath = "policies/pull.ecr-endpoint-policy.json";
     private const string GuardPath = "policies/guard.ecr-endpoint-policy.json";
+    private const string OpenPath = "policies/open.ecr-endpoint-policy.json";
 
     private static readonly Finding PullError = new(PullPath, 4, 37, "error", "ECR403");
     private static readonly Finding GuardWarning = new(GuardPath, 5, 14, "warning", "ECR405");
+    private static readonly Finding OpenError = new(OpenPath, 4, 73, "error", "ECR204");
     private static readonly Finding CSharpError = new("Policies.cs", 11, PoliciesCs.Split('\n')[10].IndexOf("\"allow\"", StringComparison.Ordinal) + 1, "error", "ECR403");
 
     [Fact]
@@ -111,7 +125,7 @@ public sealed partial class PackageEndToEndTests(PackagedEcrLint packages) : ICl
     }
 
     [Fact]
-    public void Ecrlint_json_suppressions_and_mode_apply_to_the_build_and_invalid_properties_fail_it()
+    public void Ecrlint_json_suppressions_and_mode_apply_to_the_build_your_globalconfig_wins_and_invalid_properties_fail_it()
     {
         var app = CreateApp("configured");
         File.WriteAllText(Path.Combine(app, ".ecrlint.json"), """
@@ -124,12 +138,17 @@ public sealed partial class PackageEndToEndTests(PackagedEcrLint packages) : ICl
             }
             """);
 
-        // Strict (from .ecrlint.json) raises ECR405 to an error; the suppression removes the JSON ECR403.
+        // Strict (from .ecrlint.json) raises ECR405 to an error and turns ECR204 on; the suppression removes the JSON ECR403.
         var strict = Build(app);
         Assert.True(strict.ExitCode != 0, "strict makes ECR405 an error: " + strict);
-        var expected = new List<Finding> { GuardWarning with { Severity = "error" } };
+        var expected = new List<Finding> { GuardWarning with { Severity = "error" }, OpenError };
         if (PackagedEcrLint.HasCSharpAnalyzers) expected.Add(CSharpError);
         Assert.Equal(Sorted(expected), Findings(strict, app));
+
+        // A .globalconfig you write wins over the mode's configuration (whose global_level is lower).
+        File.WriteAllText(Path.Combine(app, ".globalconfig"), "is_global = true\ndotnet_diagnostic.ECR405.severity = warning\n");
+        var lowered = Build(app);
+        Assert.Equal(Sorted(expected.Select(f => f.Id == "ECR405" ? f with { Severity = "warning" } : f)), Findings(lowered, app));
 
         var region = Build(app, "-p:EcrLintRegion=eu-west-9");
         Assert.True(region.ExitCode != 0, region.ToString());
@@ -167,7 +186,10 @@ public sealed partial class PackageEndToEndTests(PackagedEcrLint packages) : ICl
         Assert.Equal(37, physical.GetProperty("region").GetProperty("startColumn").GetInt32());
     }
 
-    /// <summary>A net10.0 class library referencing EcrLint and the AWS CDK, with a bad and a fragile policy file and a policy in C#.</summary>
+    /// <summary>
+    /// A net10.0 class library referencing EcrLint and the AWS CDK, with a bad, a fragile and an open (ECR204) policy
+    /// file and a policy in C#.
+    /// </summary>
     private string CreateApp(string name)
     {
         var app = packages.NewConsumer(name);
@@ -190,6 +212,7 @@ public sealed partial class PackageEndToEndTests(PackagedEcrLint packages) : ICl
         Directory.CreateDirectory(Path.Combine(app, "policies"));
         File.WriteAllText(Path.Combine(app, PullPath), PullPolicy);
         File.WriteAllText(Path.Combine(app, GuardPath), GuardPolicy);
+        File.WriteAllText(Path.Combine(app, OpenPath), OpenPolicy);
         return app;
     }
 

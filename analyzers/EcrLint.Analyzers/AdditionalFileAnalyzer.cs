@@ -42,7 +42,7 @@ public sealed class AdditionalFileAnalyzer : DiagnosticAnalyzer
         {
             foreach (var config in settings.Configs)
             {
-                if (config.Error is not null && ReferenceEquals(config.File, context.AdditionalFile))
+                if (config.Error is not null && string.Equals(config.File.Path, path, StringComparison.Ordinal))
                     context.ReportDiagnostic(Diagnostic.Create(Descriptors.Get(RuleCatalog.ECR400), config.ErrorLocation(), config.Error.Message));
             }
 

@@ -125,7 +125,7 @@ public sealed partial class PackageEndToEndTests(PackagedEcrLint packages) : ICl
     }
 
     [Fact]
-    public void Ecrlint_json_suppressions_and_mode_apply_to_the_build_your_globalconfig_wins_and_invalid_properties_fail_it()
+    public void Ecrlint_json_suppressions_and_mode_apply_to_the_build_your_globalconfig_wins_and_invalid_settings_fail_it()
     {
         var app = CreateApp("configured");
         File.WriteAllText(Path.Combine(app, ".ecrlint.json"), """
@@ -157,6 +157,14 @@ public sealed partial class PackageEndToEndTests(PackagedEcrLint packages) : ICl
         var mode = Build(app, "-p:EcrLintMode=lenient");
         Assert.True(mode.ExitCode != 0, mode.ToString());
         Assert.Contains("EcrLintMode 'lenient' is not a mode", mode.Output, StringComparison.Ordinal);
+
+        // An invalid .ecrlint.json is ECR400 on it (and changes nothing: the JSON ECR403 is back).
+        File.WriteAllText(Path.Combine(app, ".ecrlint.json"), "{\n  \"suppressions\": [\n    { \"rule\": \"ECR403\" }\n  ]\n}\n");
+        var invalid = Build(app);
+        Assert.True(invalid.ExitCode != 0, invalid.ToString());
+        var findings = Findings(invalid, app);
+        Assert.Contains(findings, f => f.File == ".ecrlint.json" && f.Line == 3 && f.Id == "ECR400" && f.Severity == "error");
+        Assert.Contains(PullError, findings);
     }
 
     [Fact]

@@ -91,13 +91,18 @@ public sealed class AdditionalFileAnalyzer : DiagnosticAnalyzer
 /// <summary>Turns engine findings into Roslyn diagnostics located in the file (or C# document) they are about.</summary>
 internal static class DiagnosticFactory
 {
-    public static Diagnostic Create(Finding finding, Func<EcrLint.Text.SourceLocation, Location?>? map = null)
+    /// <param name="finding">The engine's finding.</param>
+    /// <param name="map">Places engine locations in C# syntax trees; null or a null result: a location in an AdditionalFile.</param>
+    /// <param name="extraProperties">Properties for code fixes, added to (or replacing) the engine fix's title and key.</param>
+    /// <param name="includeEngineFix">False when the engine's JSON fix cannot be carried over (its edits are not in the C# source).</param>
+    public static Diagnostic Create(Finding finding, Func<EcrLint.Text.SourceLocation, Location?>? map = null, IEnumerable<KeyValuePair<string, string?>>? extraProperties = null, bool includeEngineFix = true)
     {
         var location = (map?.Invoke(finding.Location)) ?? ToLocation(finding.Location);
         var additional = new List<Location>();
         foreach (var related in finding.RelatedLocations) additional.Add((map?.Invoke(related.Location)) ?? ToLocation(related.Location));
         var properties = ImmutableDictionary<string, string?>.Empty;
-        if (finding.Fix is not null) properties = properties.Add("EcrLint.FixTitle", finding.Fix.Title).Add("EcrLint.FixKey", finding.Fix.EquivalenceKey);
+        if (finding.Fix is not null && includeEngineFix) properties = properties.Add("EcrLint.FixTitle", finding.Fix.Title).Add("EcrLint.FixKey", finding.Fix.EquivalenceKey);
+        if (extraProperties is not null) properties = properties.SetItems(extraProperties);
         var descriptor = Descriptors.Get(finding.Rule);
         // The finding's own level: a rule may report some findings below its default (ECR413's unknown condition keys
         // are warnings), and .ecrlint.json may set the rule's level; a dotnet_diagnostic key in force still wins.

@@ -45,7 +45,7 @@ public sealed partial class PackageEndToEndTests(PackagedEcrLint packages) : ICl
 
         """;
 
-    // ECR403 (error) on "allow" in the C# string, when the C# analyzers are in the package.
+    // ECR403 (error) on "allow" in the C# string.
     private const string PoliciesCs = """""
         using Amazon.CDK.AWS.IAM;
 
@@ -112,8 +112,7 @@ public sealed partial class PackageEndToEndTests(PackagedEcrLint packages) : ICl
 
         var failed = Build(app);
         Assert.True(failed.ExitCode != 0, "the build should fail on ECR403: " + failed);
-        var expected = new List<Finding> { PullError, GuardWarning };
-        if (PackagedEcrLint.HasCSharpAnalyzers) expected.Add(CSharpError);
+        var expected = new List<Finding> { PullError, GuardWarning, CSharpError };
         Assert.Equal(Sorted(expected), Findings(failed, app));
         AssertAnalyzersLoaded(failed);
 
@@ -141,8 +140,7 @@ public sealed partial class PackageEndToEndTests(PackagedEcrLint packages) : ICl
         // Strict (from .ecrlint.json) raises ECR405 to an error and turns ECR204 on; the suppression removes the JSON ECR403.
         var strict = Build(app);
         Assert.True(strict.ExitCode != 0, "strict makes ECR405 an error: " + strict);
-        var expected = new List<Finding> { GuardWarning with { Severity = "error" }, OpenError };
-        if (PackagedEcrLint.HasCSharpAnalyzers) expected.Add(CSharpError);
+        var expected = new List<Finding> { GuardWarning with { Severity = "error" }, OpenError, CSharpError };
         Assert.Equal(Sorted(expected), Findings(strict, app));
 
         // A .globalconfig you write wins over the mode's configuration (whose global_level is lower).
@@ -165,6 +163,17 @@ public sealed partial class PackageEndToEndTests(PackagedEcrLint packages) : ICl
         var findings = Findings(invalid, app);
         Assert.Contains(findings, f => f.File == ".ecrlint.json" && f.Line == 3 && f.Id == "ECR400" && f.Severity == "error");
         Assert.Contains(PullError, findings);
+    }
+
+    [Fact]
+    public void Dotnet_format_applies_the_csharp_code_fix()
+    {
+        var app = CreateApp("formatted");
+        var format = DotnetProcess.Dotnet(app, null, "format", "analyzers", "--diagnostics", "ECR403", "--severity", "info");
+        Assert.True(format.ExitCode == 0, format.ToString());
+        var fixedSource = File.ReadAllText(Path.Combine(app, "Policies.cs"));
+        Assert.Equal(PoliciesCs.Replace("\"Effect\": \"allow\"", "\"Effect\": \"Allow\"", StringComparison.Ordinal), fixedSource);
+        Assert.Equal(PullPolicy, File.ReadAllText(Path.Combine(app, PullPath))); // dotnet format fixes C# documents only
     }
 
     [Fact]

@@ -56,13 +56,6 @@ public sealed partial class PackagedEcrLint : IDisposable
     public string AnalyzerPackage => Path.Combine(Feed, $"EcrLint.{Version}.nupkg");
     public string CliPackage => Path.Combine(Feed, $"EcrLint.Cli.{Version}.nupkg");
 
-    /// <summary>True when the C# analyzers are part of the package (they lint policies in C# code).</summary>
-    public static bool HasCSharpAnalyzers => File.Exists(Repo.PathOf("analyzers", "EcrLint.Analyzers", "CSharpPolicyAnalyzer.cs"));
-
-    /// <summary>True when the code-fix assembly exists (<c>dotnet format</c> can apply EcrLint's fixes to C#).</summary>
-    public static bool HasCodeFixes => Directory.Exists(Repo.PathOf("codefixes"))
-        && Directory.EnumerateFiles(Repo.PathOf("codefixes"), "*.csproj", SearchOption.AllDirectories).Any();
-
     private CommandResult Pack(string project)
     {
         var result = DotnetProcess.Dotnet(Repo.Root, null, "pack", project, "-c", "Release", "-o", Feed, "-p:PackageVersion=" + Version, "-nodeReuse:false", "-p:UseSharedCompilation=false");

@@ -210,6 +210,12 @@ public sealed class VpcScope
     /// <summary>Pull-through cache rules in the same source (account-level, so in scope of every VPC there).</summary>
     public List<PullThroughCacheRuleModel> PullThroughCacheRules { get; } = new();
 
+    /// <summary>
+    /// How messages write "the stack's own region" inside a service name, in the source's language:
+    /// <c>${AWS::Region}</c> for templates (the default), <c>{Aws.REGION}</c> for C#.
+    /// </summary>
+    public string SymbolicRegionText { get; set; } = "${AWS::Region}";
+
     /// <summary>The front end's way of building fixes for endpoint findings, when it has one.</summary>
     public IEndpointFixer? Fixer { get; set; }
 

@@ -42,12 +42,14 @@ public sealed class BrokenDeleteGuardRule : PolicyRule
 
     private static void ReportAllow(PolicyContext context, PolicyStatement s)
     {
-        var v = s.EffectValue!;
+        // A statement built from code may set Allow without an Effect value to point at (the CDK default).
+        var v = s.EffectValue;
+        var location = v?.Location ?? s.AnchorLocation;
         var why = DeleteGuards.SidSaysGuard(s) ? $"its Sid `{s.Sid!.Value}` says it prevents deletion" : "it allows only ecr:DeleteRepository, to everyone";
-        Fix? fix = DeleteGuards.SidSaysGuard(s) && v.Node is not null
+        Fix? fix = DeleteGuards.SidSaysGuard(s) && v?.Node is not null
             ? new Fix("Use \"Deny\"", v.Document, JsonEdits.ReplaceString(v.Node, "Deny"), "GuardEffectDeny")
             : null;
-        context.Report(RuleCatalog.ECR302, v.Location,
+        context.Report(RuleCatalog.ECR302, location,
             $"{DeleteGuards.Capitalized(s.Describe())} is a deletion guard ({why}) with \"Effect\": \"Allow\": it grants repository deletion instead of preventing it (F34); use \"Deny\".",
             fix);
     }

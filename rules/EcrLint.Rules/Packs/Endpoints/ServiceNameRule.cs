@@ -38,7 +38,7 @@ public sealed class ServiceNameRule : EndpointRule
 
             var corrected = Correct(a, context);
             var advice = corrected is not null
-                ? $" Use {Code(corrected)}{(corrected.Contains(ServiceNames.SymbolicRegion) ? " (the stack's own region)" : "")}."
+                ? $" Use {Code(corrected.Replace(ServiceNames.SymbolicRegion, context.Vpc.SymbolicRegionText))}{(corrected.Contains(ServiceNames.SymbolicRegion) ? " (the stack's own region)" : "")}."
                 : " Service names read `PREFIX.REGION.SERVICE`, e.g. `com.amazonaws.us-east-1.ecr.dkr` (F14).";
             context.Report(RuleCatalog.ECR010, e.ServiceName?.Location ?? e.Location,
                 $"The service name {Code(a.Text)} of endpoint {Code(e.Name)} is malformed: {string.Join("; ", problems)}.{advice}",

@@ -65,6 +65,15 @@ public class ServiceNameRuleTests
         Assert.Equal("Use the corrected service name", f.Fix!.Title);
     }
 
+    [Fact]
+    public void ECR010_writes_the_stacks_region_in_the_sources_language()
+    {
+        var built = new VpcBuilder().EcrSet().Endpoint("Bad", "com.amazonaws.ecr.dkr").Build();
+        built.Vpc.SymbolicRegionText = "{Aws.REGION}";
+        var f = Assert.Single(built.Fires("ECR010", "Bad/ServiceName"));
+        Assert.Contains("Use `com.amazonaws.{Aws.REGION}.ecr.dkr` (the stack's own region).", f.Message);
+    }
+
     [Theory]
     [InlineData("com.amazonaws.ecr.dkr", null, "com.amazonaws.${AWS::Region}.ecr.dkr")]
     [InlineData("com.amazonaws.ecr.dkr", "eu-west-1", "com.amazonaws.${AWS::Region}.ecr.dkr")]

@@ -38,4 +38,24 @@ public class CodeBuiltPolicyTests
         Assert.Equal(new[] { "ECR401", "ECR403", "ECR404", "ECR405", "ECR406", "ECR407", "ECR410", "ECR413", "ECR414" }, ids);
         Assert.All(findings, f => Assert.Null(f.Fix));
     }
+
+    [Fact]
+    public void An_allow_guard_without_an_effect_value_is_reported_on_the_statement()
+    {
+        // CDK's default Effect is Allow; a front end may have no Effect expression to point at.
+        var policy = new PolicyDocument(Source, new TextSpan(0, Source.Text.Length));
+        policy.Statements.Add(new PolicyStatement(0, Source, new TextSpan(0, 3))
+        {
+            Sid = V("PreventDelete"),
+            Effect = StatementEffect.Allow,
+            Principal = new PrincipalElement("Principal", true, Array.Empty<KeyValuePair<string, PolicyValueList>>(), Source, new TextSpan(0, 3), new TextSpan(0, 3)),
+            Action = List("Action", "ecr:DeleteRepository"),
+            Resource = List("Resource", "arn:aws:ecr:us-east-1:210987654321:repository/app"),
+        });
+
+        var findings = Linter.LintPolicy(policy, PolicyKind.EcrEndpoint, new LintContext { Severities = new SeverityPolicy(LintMode.Strict) });
+        var guard = Assert.Single(findings, f => f.RuleId == "ECR302");
+        Assert.Equal(new TextSpan(0, 3), guard.Location.Span);
+        Assert.Null(guard.Fix);
+    }
 }

@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using EcrLint.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace EcrLint.Analyzers.CSharp;
+
+/// <summary>What one compilation's C# analysis shares: the AWS symbols, the lint context, the host documents.</summary>
+internal sealed class CompilationState
+{
+    public CompilationState(AwsSymbols symbols, LintContext lintContext)
+    {
+        Symbols = symbols;
+        LintContext = lintContext;
+    }
+
+    public AwsSymbols Symbols { get; }
+    public LintContext LintContext { get; }
+    public HostDocuments Documents { get; } = new();
+
+    private readonly ConcurrentDictionary<SyntaxTree, Dictionary<string, string>> _aliases = new();
+    private readonly ConcurrentDictionary<string, bool> _policyConstants = new(System.StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether a name can be a string constant of this compilation whose value could be part of a JSON policy (it has a
+    /// brace or says Statement): the cheap test that keeps the analysis from binding every <c>a + b</c> of the code.
+    /// Found by name through the declaration tables, without binding method bodies; cached per name.
+    /// </summary>
+    public bool MayBePolicyConstant(string name, Compilation compilation)
+    {
+        if (_policyConstants.TryGetValue(name, out var known)) return known;
+        var result = false;
+        foreach (var symbol in compilation.GetSymbolsWithName(name, SymbolFilter.Member))
+        {
+            if (symbol is IFieldSymbol { IsConst: true, ConstantValue: string value }
+                && (value.IndexOf('{') >= 0 || value.IndexOf('}') >= 0 || value.IndexOf("Statement", System.StringComparison.Ordinal) >= 0))
+            {
+                result = true;
+                break;
+            }
+        }
+
+        return _policyConstants.GetOrAdd(name, result);
+    }
+
+    /// <summary>
+    /// The type name an alias of a file stands for (<c>using PS = Amazon.CDK.AWS.IAM.PolicyStatement;</c>: <c>PS</c> is
+    /// <c>PolicyStatement</c>), so that syntactic filters on type names still see aliased types; else the name itself.
+    /// </summary>
+    public string Unalias(SyntaxTree tree, string name)
+    {
+        if (!_aliases.TryGetValue(tree, out var map))
+        {
+            map = new Dictionary<string, string>(System.StringComparer.Ordinal);
+            if (tree.GetRoot() is CompilationUnitSyntax unit)
+            {
+                foreach (var u in unit.Usings) Add(map, u);
+                foreach (var member in unit.Members)
+                {
+                    if (member is BaseNamespaceDeclarationSyntax ns)
+                    {
+                        foreach (var u in ns.Usings) Add(map, u);
+                    }
+                }
+            }
+
+            map = _aliases.GetOrAdd(tree, map);
+        }
+
+        return map.Count > 0 && map.TryGetValue(name, out var target) ? target : name;
+
+        static void Add(Dictionary<string, string> map, UsingDirectiveSyntax u)
+        {
+            if (u.Alias is null || u.Name is null) return;
+            var target = u.Name switch
+            {
+                QualifiedNameSyntax q => q.Right.Identifier.ValueText,
+                SimpleNameSyntax s => s.Identifier.ValueText,
+                _ => "",
+            };
+            if (target.Length > 0) map[u.Alias.Name.Identifier.ValueText] = target;
+        }
+    }
+}

@@ -15,7 +15,9 @@ namespace EcrLint.Analyzers;
 /// Lints the policy files, templates and daemon.json passed to the compiler as AdditionalFiles, with the same
 /// engine as the command line, and reports inside those files (path, line, column), as BannedApiAnalyzers does
 /// for its text files. Severities follow the standard <c>dotnet_diagnostic.ECRnnn.severity</c> keys of a
-/// <c>.globalconfig</c>.
+/// <c>.globalconfig</c>. The nearest <c>.ecrlint.json</c> AdditionalFile at or above a file applies to it: its
+/// region and account (after the MSBuild properties), severity levels, <c>kinds</c>, <c>exclude</c> and
+/// <c>suppressions</c> (suppressed and <c>none</c> findings are not reported); an invalid one is reported as ECR400.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class AdditionalFileAnalyzer : DiagnosticAnalyzer
@@ -28,25 +30,41 @@ public sealed class AdditionalFileAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            var lintContext = AnalyzerSettings.Read(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
-            start.RegisterAdditionalFileAction(file => AnalyzeFile(file, lintContext));
+            var settings = AnalyzerSettings.Read(start.Options, start.CancellationToken);
+            start.RegisterAdditionalFileAction(file => AnalyzeFile(file, settings));
         });
     }
 
-    private static void AnalyzeFile(AdditionalFileAnalysisContext context, LintContext lintContext)
+    private static void AnalyzeFile(AdditionalFileAnalysisContext context, AnalyzerSettings settings)
     {
         var path = context.AdditionalFile.Path;
+        if (AnalyzerSettings.IsConfigFile(path))
+        {
+            foreach (var config in settings.Configs)
+            {
+                if (config.Error is not null && string.Equals(config.File.Path, path, StringComparison.Ordinal))
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.Get(RuleCatalog.ECR400), config.ErrorLocation(), config.Error.Message));
+            }
+
+            return;
+        }
+
         if (!IsCandidate(path)) return;
+        var configFile = settings.ConfigFor(path);
+        var ecrlintConfig = configFile?.Config;
+        if (ecrlintConfig is not null && ecrlintConfig.IsExcluded(path)) return;
         try
         {
             var text = context.AdditionalFile.GetText(context.CancellationToken);
             if (text is null) return;
             var bytes = Encoding.UTF8.GetBytes(text.ToString());
-            var result = Linter.LintFile(path, bytes, lintContext, InputKind.Auto, explicitFile: false);
+            var kind = ecrlintConfig?.KindFor(path) ?? InputKind.Auto;
+            var result = Linter.LintFile(path, bytes, configFile?.Context ?? settings.BaseContext, kind, explicitFile: false);
             foreach (var finding in result.Findings)
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
                 if (finding.IsSuppressed) continue;
+                if (ecrlintConfig?.SuppressionFor(finding.RuleId, path, finding.Pointer) is not null) continue;
                 context.ReportDiagnostic(DiagnosticFactory.Create(finding));
             }
         }
@@ -63,8 +81,7 @@ public sealed class AdditionalFileAnalyzer : DiagnosticAnalyzer
     /// <summary>JSON and YAML files, except EcrLint's own configuration.</summary>
     internal static bool IsCandidate(string path)
     {
-        var name = Path.GetFileName(path);
-        if (string.Equals(name, ".ecrlint.json", StringComparison.OrdinalIgnoreCase)) return false;
+        if (AnalyzerSettings.IsConfigFile(path)) return false;
         var ext = Path.GetExtension(path);
         return ext.Equals(".json", StringComparison.OrdinalIgnoreCase) || ext.Equals(".yaml", StringComparison.OrdinalIgnoreCase)
             || ext.Equals(".yml", StringComparison.OrdinalIgnoreCase) || ext.Equals(".template", StringComparison.OrdinalIgnoreCase);
@@ -87,8 +104,9 @@ internal static class DiagnosticFactory
         if (finding.Fix is not null && includeEngineFix) properties = properties.Add("EcrLint.FixTitle", finding.Fix.Title).Add("EcrLint.FixKey", finding.Fix.EquivalenceKey);
         if (extraProperties is not null) properties = properties.SetItems(extraProperties);
         var descriptor = Descriptors.Get(finding.Rule);
-        // A rule may report some findings below its default level (ECR413's unknown condition keys are warnings).
-        var severity = Descriptors.ToRoslyn(finding.Rule.DefaultSeverity);
+        // The finding's own level: a rule may report some findings below its default (ECR413's unknown condition keys
+        // are warnings), and .ecrlint.json may set the rule's level; a dotnet_diagnostic key in force still wins.
+        var severity = Descriptors.ToRoslyn(finding.Severity);
         return severity == descriptor.DefaultSeverity
             ? Diagnostic.Create(descriptor, location, additional, properties, finding.Message)
             : Diagnostic.Create(descriptor, location, severity, additional, properties, finding.Message);

@@ -30,7 +30,7 @@ public sealed class CSharpPolicyAnalyzer : DiagnosticAnalyzer
         {
             var symbols = AwsSymbols.Create(start.Compilation);
             if (!symbols.HasAny) return;
-            var state = new CompilationState(symbols, AnalyzerSettings.Read(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions));
+            var state = new CompilationState(symbols, AnalyzerSettings.Read(start.Options, start.CancellationToken).Context);
             start.RegisterSymbolStartAction(s => PolicyTypeAnalysis.Register(s, state), SymbolKind.NamedType);
         });
     }

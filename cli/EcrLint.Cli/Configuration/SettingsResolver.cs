@@ -3,6 +3,7 @@ using EcrLint.Engine;
 using EcrLint.Iam;
 using EcrLint.Policy;
 using EcrLint.Rules;
+using EcrLint.Configuration;
 
 namespace EcrLint.Cli.Configuration;
 
@@ -52,11 +53,11 @@ public static class SettingsResolver
         {
             var full = Path.GetFullPath(options.Config, workingDirectory);
             if (!File.Exists(full)) throw new UsageException($"cannot read the configuration file '{options.Config}': no such file");
-            config = EcrLintConfig.Load(full, options.Config);
+            config = LoadConfig(full, options.Config);
         }
         else if (EcrLintConfig.FindUpward(workingDirectory) is { } found)
         {
-            config = EcrLintConfig.Load(found, Path.GetRelativePath(workingDirectory, found));
+            config = LoadConfig(found, Path.GetRelativePath(workingDirectory, found));
         }
 
         if (config is not null) warnings.AddRange(config.Warnings);
@@ -105,6 +106,19 @@ public static class SettingsResolver
         };
     }
 
+    /// <summary>Reads <c>.ecrlint.json</c> with the shared reader; an invalid file is a usage error.</summary>
+    public static EcrLintConfig LoadConfig(string fullPath, string displayPath)
+    {
+        try
+        {
+            return EcrLintConfig.Load(fullPath, displayPath);
+        }
+        catch (EcrLintConfigException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+
     public static Severity ParseFailLevel(string text) => text.Trim().ToLowerInvariant() switch
     {
         "error" => Severity.Error,
@@ -116,17 +130,11 @@ public static class SettingsResolver
 
     public static void ValidateRegion(string region, string source)
     {
-        var iam = IamData.Instance;
-        if (iam.IsRegion(region)) return;
-        var all = iam.AllRegions.OrderBy(r => r, StringComparer.Ordinal).ToList();
-        var nearest = Suggestions.Nearest(region, all);
-        var hint = nearest is not null ? $"did you mean '{nearest}'? " : "";
-        throw new UsageException($"{source} '{region}' is not a known AWS region; {hint}known regions: {string.Join(", ", all)}");
+        if (EcrLintConfig.RegionProblem(region, source) is { } problem) throw new UsageException(problem);
     }
 
     public static void ValidateAccount(string account, string source)
     {
-        if (account.Length == 12 && account.All(char.IsAsciiDigit)) return;
-        throw new UsageException($"{source} '{account}' is not an AWS account ID; it must be exactly 12 digits (e.g. 111122223333)");
+        if (EcrLintConfig.AccountProblem(account, source) is { } problem) throw new UsageException(problem);
     }
 }

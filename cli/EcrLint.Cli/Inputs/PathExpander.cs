@@ -1,3 +1,5 @@
+using EcrLint.Configuration;
+
 namespace EcrLint.Cli.Inputs;
 
 /// <summary>One input to lint.</summary>

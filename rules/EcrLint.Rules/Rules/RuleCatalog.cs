@@ -73,7 +73,7 @@ public static class RuleCatalog
     public static readonly RuleDescriptor ECR105 = new("ECR105", "S3ReadOnAllBuckets", S3LayerAccess, Severity.Warning,
         "The S3 endpoint policy allows object reads on every bucket to every principal: beyond least privilege.", "F30");
     public static readonly RuleDescriptor ECR106 = new("ECR106", "S3EndpointFullAccess", S3LayerAccess, Severity.Info,
-        "S3 gateway endpoint with no policy or the full-access default: a least-privilege policy is suggested.", "F30, F31", "Use the least-privilege policy");
+        "S3 gateway endpoint with no policy or the full-access default: a least-privilege policy is suggested.", "F30, F31");
     public static readonly RuleDescriptor ECR107 = new("ECR107", "S3WriteOnAllBuckets", S3LayerAccess, Severity.Warning,
         "The S3 endpoint policy allows object writes or deletes on every bucket to every principal.", "F30");
 

@@ -1,6 +1,7 @@
 using EcrLint.Cli.Configuration;
 using EcrLint.Engine;
 using EcrLint.Rules;
+using EcrLint.Configuration;
 
 namespace EcrLint.Cli.Tests.Unit;
 
@@ -48,7 +49,7 @@ public class ConfigurationTests
     [Fact]
     public void A_suppression_without_a_reason_is_a_usage_error()
     {
-        var e = Assert.Throws<UsageException>(() => EcrLintConfig.Parse("""{"suppressions":[{"rule":"ECR401","path":"*.json"}]}""", "/x/.ecrlint.json", ".ecrlint.json"));
+        var e = Assert.Throws<EcrLintConfigException>(() => EcrLintConfig.Parse("""{"suppressions":[{"rule":"ECR401","path":"*.json"}]}""", "/x/.ecrlint.json", ".ecrlint.json"));
         Assert.Contains("suppressions[0]", e.Message);
         Assert.Contains("reason", e.Message);
     }
@@ -64,7 +65,7 @@ public class ConfigurationTests
     [InlineData("""{ "region": """, "not valid JSON")]
     public void Invalid_configuration_is_a_usage_error(string text, string expected)
     {
-        var e = Assert.Throws<UsageException>(() => EcrLintConfig.Parse(text, "/x/.ecrlint.json", ".ecrlint.json"));
+        var e = Assert.Throws<EcrLintConfigException>(() => EcrLintConfig.Parse(text, "/x/.ecrlint.json", ".ecrlint.json"));
         Assert.Contains(expected, e.Message);
     }
 

@@ -1,4 +1,4 @@
-using EcrLint.Cli.Inputs;
+using EcrLint.Configuration;
 
 namespace EcrLint.Cli.Tests.Unit;
 

@@ -1,4 +1,7 @@
-namespace EcrLint.Cli.Inputs;
+using System;
+using System.Collections.Generic;
+
+namespace EcrLint.Configuration;
 
 /// <summary>
 /// A path pattern: <c>**</c> matches any number of folders (zero included), <c>*</c> any characters within
@@ -27,7 +30,9 @@ public sealed class PathGlob
     public IReadOnlyList<string> Segments => _segments;
 
     /// <summary>True when the text has a wildcard (<c>*</c> or <c>?</c>).</summary>
-    public static bool HasWildcard(string text) => text.AsSpan().IndexOfAny('*', '?') >= 0;
+    public static bool HasWildcard(string text) => text.IndexOfAny(Wildcards) >= 0;
+
+    private static readonly char[] Wildcards = { '*', '?' };
 
     /// <summary>Compiles a pattern matched against whole relative paths (<c>samples/**/*.json</c>).</summary>
     public static PathGlob Create(string pattern, bool ignoreCase = false) =>
@@ -41,7 +46,7 @@ public sealed class PathGlob
     {
         var segments = Split(pattern);
         if (segments.Length == 1 && segments[0] != "**")
-            return new PathGlob(pattern, ["**", segments[0]], matchNameAnywhere: true, ignoreCase);
+            return new PathGlob(pattern, new[] { "**", segments[0] }, matchNameAnywhere: true, ignoreCase);
         return new PathGlob(pattern, segments, matchNameAnywhere: false, ignoreCase);
     }
 
@@ -52,13 +57,13 @@ public sealed class PathGlob
     {
         var normalized = path.Replace('\\', '/');
         while (normalized.StartsWith("./", StringComparison.Ordinal)) normalized = normalized.Substring(2);
-        var parts = normalized.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var parts = normalized.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
         // Collapse runs of ** (they match the same thing as one).
         var list = new List<string>(parts.Length);
         foreach (var p in parts)
         {
-            if (p == "." ) continue;
-            if (p == "**" && list.Count > 0 && list[^1] == "**") continue;
+            if (p == ".") continue;
+            if (p == "**" && list.Count > 0 && list[list.Count - 1] == "**") continue;
             list.Add(p);
         }
 

@@ -15,6 +15,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 //   generate DIR [--files N] [--seed S]   write the project (its csproj attaches the analyzers built from this repository)
 //   breakdown DIR [--runs N]              compile in process with and without the analyzers, alternating; per-analyzer times
 //   benchmark DIR [BenchmarkDotNet args]  the same comparison under BenchmarkDotNet
+//   analyze DIR [--runs N] [--only NAME]  each analyzer alone, the floor, and all: time and allocation (also a target for dotnet-trace)
 // DIR must have been built once (`dotnet build DIR`): the build writes DIR/references.txt, the compilation's references.
 var command = args.Length > 0 ? args[0] : "help";
 string Option(string name, string fallback)
@@ -36,6 +37,34 @@ switch (command)
     case "breakdown":
         Breakdown.Run(args[1], int.Parse(Option("--runs", "5"), CultureInfo.InvariantCulture));
         return 0;
+
+    case "analyze":
+    {
+        // Each analyzer alone, then all together, on fresh compilations: time and bytes allocated (the compiler's
+        // binding for the semantic models included), to see which analyzer costs what.
+        var setup = new CompileSetup(args[1]);
+        var sets = setup.Analyzers.Select(a => (Name: a.GetType().Name, Analyzers: ImmutableArray.Create(a)))
+            .Append((Name: "FloorAnalyzer", Analyzers: ImmutableArray.Create<DiagnosticAnalyzer>(new FloorAnalyzer())))
+            .Append((Name: "all of EcrLint", Analyzers: setup.Analyzers))
+            .Where(set => Option("--only", set.Name) == set.Name)
+            .ToList();
+        for (var run = 0; run < int.Parse(Option("--runs", "3"), CultureInfo.InvariantCulture); run++)
+        {
+            foreach (var (name, analyzers) in sets)
+            {
+                var compilation = setup.Create();
+                GC.Collect();
+                var before = GC.GetTotalAllocatedBytes(precise: true);
+                var sw = Stopwatch.StartNew();
+                compilation.WithAnalyzers(analyzers).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+                sw.Stop();
+                var allocated = (GC.GetTotalAllocatedBytes(precise: true) - before) / 1024.0 / 1024.0;
+                Console.WriteLine($"run {run + 1}: {name,-24} {sw.Elapsed.TotalSeconds:F2} s  {allocated,6:F0} MiB allocated");
+            }
+        }
+
+        return 0;
+    }
 
     case "benchmark":
         Environment.SetEnvironmentVariable(CompileSetup.ProjectVariable, Path.GetFullPath(args[1]));
@@ -92,9 +121,14 @@ public sealed class CompileSetup
     /// their semantic models included; a build overlaps part of it with the emit and shares the semantic models with
     /// the SDK's own analyzers (the build comparison of bench/run.sh measures that).
     /// </summary>
-    public int CompileWithAnalyzers(CSharpCompilation compilation)
+    public int CompileWithAnalyzers(CSharpCompilation compilation) => CompileWith(compilation, Analyzers);
+
+    /// <summary>The same with <see cref="FloorAnalyzer"/> alone: the driver and the semantic models, no EcrLint work.</summary>
+    public static int CompileWithFloor(CSharpCompilation compilation) => CompileWith(compilation, ImmutableArray.Create<DiagnosticAnalyzer>(new FloorAnalyzer()));
+
+    private static int CompileWith(CSharpCompilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
     {
-        var withAnalyzers = compilation.WithAnalyzers(Analyzers, Options(logTimes: false));
+        var withAnalyzers = compilation.WithAnalyzers(analyzers, Options(logTimes: false));
         var diagnostics = withAnalyzers.GetAllDiagnosticsAsync().GetAwaiter().GetResult();
         if (diagnostics.Any(d => d.Id == "AD0001")) throw new InvalidOperationException("An analyzer threw: " + diagnostics.First(d => d.Id == "AD0001"));
         var result = compilation.Emit(Stream.Null);
@@ -143,6 +177,9 @@ public class AnalyzerOverhead
     [Benchmark(Baseline = true, Description = "compile")]
     public int Compile() => CompileSetup.CompileOnly(_setup.Create());
 
+    [Benchmark(Description = "compile + floor analyzer")]
+    public int CompileWithFloor() => CompileSetup.CompileWithFloor(_setup.Create());
+
     [Benchmark(Description = "compile + EcrLint analyzers")]
     public int CompileWithAnalyzers() => _setup.CompileWithAnalyzers(_setup.Create());
 }
@@ -156,9 +193,11 @@ public static class Breakdown
         Console.WriteLine($"{setup.Trees.Length} files, {setup.References.Length} references, analyzers: {string.Join(", ", setup.Analyzers.Select(a => a.GetType().Name))}");
         // Warm-up: JIT of the compiler and the analyzers.
         CompileSetup.CompileOnly(setup.Create());
+        CompileSetup.CompileWithFloor(setup.Create());
         setup.CompileWithAnalyzers(setup.Create());
 
         var plain = new List<double>();
+        var floor = new List<double>();
         var with = new List<double>();
         var perAnalyzer = setup.Analyzers.ToDictionary(a => a.GetType().Name, _ => new List<double>());
         for (var run = 0; run < runs; run++)
@@ -168,18 +207,24 @@ public static class Breakdown
             plain.Add(sw.Elapsed.TotalSeconds);
 
             sw.Restart();
+            CompileSetup.CompileWithFloor(setup.Create());
+            floor.Add(sw.Elapsed.TotalSeconds);
+
+            sw.Restart();
             setup.CompileWithAnalyzers(setup.Create());
             with.Add(sw.Elapsed.TotalSeconds);
             foreach (var (name, seconds) in setup.AnalyzerTimes(setup.Create())) perAnalyzer[name].Add(seconds);
 
-            Console.WriteLine($"run {run + 1}: compile {plain[^1]:F2} s, with analyzers {with[^1]:F2} s");
+            Console.WriteLine($"run {run + 1}: compile {plain[^1]:F2} s, with the floor analyzer {floor[^1]:F2} s, with EcrLint's analyzers {with[^1]:F2} s");
         }
 
         var p = Median(plain);
+        var f = Median(floor);
         var w = Median(with);
         Console.WriteLine();
         Console.WriteLine($"compile:                 median {p:F2} s");
-        Console.WriteLine($"compile + analyzers:     median {w:F2} s   overhead {(w - p) / p * 100:F1}%");
+        Console.WriteLine($"compile + floor:         median {f:F2} s   overhead {(f - p) / p * 100:F1}% (driver and semantic models, no analysis)");
+        Console.WriteLine($"compile + EcrLint:       median {w:F2} s   overhead {(w - p) / p * 100:F1}%, {(w - f) / p * 100:F1}% beyond the floor");
         var total = perAnalyzer.Values.Sum(Median);
         foreach (var (name, times) in perAnalyzer.OrderByDescending(kv => Median(kv.Value)))
             Console.WriteLine($"  {name,-28} {Median(times):F3} s  ({(total > 0 ? Median(times) / total * 100 : 0):F0}% of analyzer time, {Median(times) / p * 100:F1}% of compile)");

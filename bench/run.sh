@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Reproduces every figure of bench/README.md. Usage: bench/run.sh [WORK_DIR] [--quick]
+#   WORK_DIR (default /tmp/ecrlint-bench) receives the builds, the policy corpus and the generated CDK project.
+#   --quick runs fewer repetitions (a smoke run; the README's figures come from a full run).
+# Run it on a quiet machine: every goal is a ratio against a floor measured in the same run, but noise still shows.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+WORK=${1:-/tmp/ecrlint-bench}
+RUNS=5; BUILDS=8
+if [[ "${2:-}" == "--quick" || "${1:-}" == "--quick" ]]; then RUNS=2; BUILDS=2; [[ "${1:-}" == "--quick" ]] && WORK=/tmp/ecrlint-bench; fi
+mkdir -p "$WORK"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+echo "== machine"
+uname -srm
+grep -m1 'model name' /proc/cpuinfo || true
+echo "cores: $(nproc), memory: $(free -g | awk '/Mem:/ {print $2}') GiB, .NET SDK $(dotnet --version)"
+
+echo "== build (Release; ecrlint as the tool package ships it on linux-x64: ReadyToRun)"
+dotnet publish cli/EcrLint.Cli -c Release -r linux-x64 --self-contained false -o "$WORK/ecrlint" -v:q -nologo
+dotnet publish bench/BareParse -c Release -o "$WORK/bare" -v:q -nologo
+dotnet build bench/EcrLint.Bench -c Release -o "$WORK/bench" -v:q -nologo
+BENCH="dotnet $WORK/bench/EcrLint.Bench.dll"
+
+echo "== 1. throughput: 10,000 policies, ecrlint against a bare Newtonsoft.Json parse, alternating"
+[[ -d "$WORK/corpus" ]] || $BENCH generate "$WORK/corpus" --count 10000
+$BENCH throughput "$WORK/corpus" --ecrlint "$WORK/ecrlint/ecrlint" --bare "$WORK/bare/BareParse" --runs $RUNS
+
+echo "== 2. memory: peak working set on growing slices of the corpus"
+$BENCH memory "$WORK/corpus" --ecrlint "$WORK/ecrlint/ecrlint"
+[[ -d "$WORK/corpus30k" ]] || $BENCH generate "$WORK/corpus30k" --count 30000 --seed 2
+$BENCH memory "$WORK/corpus30k" --ecrlint "$WORK/ecrlint/ecrlint"
+
+echo "== 4. cold start: one-file lint"
+cp samples/policies/aws-page/ecr-endpoint-allow-pull.json "$WORK/one.json"
+$BENCH coldstart "$WORK/one.json" --ecrlint "$WORK/ecrlint/ecrlint" --runs 11
+
+echo "== engine profile (in process: time and allocation per phase and rule)"
+$BENCH profile "$WORK/corpus" --passes 3
+
+echo "== 3. analyzer overhead: a generated 500-file CDK project"
+dotnet build bench/EcrLint.Analyzers.Bench -c Release -v:q -nologo
+ABENCH="dotnet bench/EcrLint.Analyzers.Bench/bin/Release/net10.0/EcrLint.Analyzers.Bench.dll"
+rm -rf "$WORK/cdkproj"
+$ABENCH generate "$WORK/cdkproj" --files 500
+dotnet build "$WORK/cdkproj" -v:q -nologo > /dev/null   # restore, and references.txt for the in-process runs
+echo "-- in process: compile, compile + floor analyzer, compile + EcrLint (alternating), per-analyzer times"
+$ABENCH breakdown "$WORK/cdkproj" --runs $((RUNS + 4))
+echo "-- dotnet build --no-incremental with and without the analyzers (compiler server, warmed), Csc task time"
+csc_ms() { dotnet build "$WORK/cdkproj" --no-incremental -p:UseSharedCompilation=true -p:EcrLintAnalyzers="$1" -clp:PerformanceSummary -nologo 2>&1 | awk '$3 == "Csc" {print $1}'; }
+csc_ms false > /dev/null; csc_ms true > /dev/null; csc_ms false > /dev/null; csc_ms true > /dev/null
+without=(); with=()
+for _ in $(seq $BUILDS); do without+=("$(csc_ms false)"); with+=("$(csc_ms true)"); done
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+w0=$(median "${without[@]}"); w1=$(median "${with[@]}")
+echo "Csc without EcrLint: ${without[*]} ms (median $w0)"
+echo "Csc with EcrLint:    ${with[*]} ms (median $w1)"
+awk -v a="$w0" -v b="$w1" 'BEGIN {printf "overhead in the build: %.1f%%\n", (b - a) / a * 100}'
+echo "-- ReportAnalyzer: analyzer execution times as the compiler reports them"
+dotnet build "$WORK/cdkproj" --no-incremental -p:UseSharedCompilation=true -p:ReportAnalyzer=true -v:d -nologo > "$WORK/report-analyzer.log" 2>&1
+awk '/Total analyzer execution time/ {p = 1} p && /^[[:space:]]*$/ {n++; if (n == 2) exit} p {sub(/ \(ECR.*/, " (ECR...)"); print}' "$WORK/report-analyzer.log" | head -n 20 || true
+dotnet build-server shutdown > /dev/null 2>&1 || true
+
+if [[ "$RUNS" -gt 2 ]]; then
+  echo "== 3b. BenchmarkDotNet: the same three compilations"
+  (cd bench/EcrLint.Analyzers.Bench && dotnet run -c Release --no-build -- benchmark "$WORK/cdkproj" --artifacts "$WORK/BenchmarkDotNet.Artifacts" | sed -n '/^| Method/,/^$/p')
+fi

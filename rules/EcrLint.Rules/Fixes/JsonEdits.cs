@@ -287,7 +287,8 @@ public static class JsonEdits
     /// </summary>
     private static string SeparatorWhitespace(string text, int afterOpen, IReadOnlyList<(int Start, int End)> items)
     {
-        if (items.Count >= 2)
+        // Items out of order (a YAML key that is itself a collection can end after the next item's start) give no sample.
+        if (items.Count >= 2 && items[1].Start >= items[0].End)
         {
             var between = text.Substring(items[0].End, items[1].Start - items[0].End);
             var comma = between.IndexOf(',');

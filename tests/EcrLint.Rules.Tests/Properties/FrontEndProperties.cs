@@ -76,6 +76,17 @@ public class FrontEndProperties
         Assert.Equal("ECR400", Assert.Single(lint.Findings).RuleId);
     }
 
+    [Fact]
+    public void A_yaml_mapping_whose_items_overlap_gets_no_separator_sample_and_lints()
+    {
+        // Found by Lint_file_never_throws_on_any_bytes (seed dJkatjurpbC2): inserting "Version" read the separator
+        // between two items whose spans overlap, and Substring threw.
+        var bytes = Convert.FromBase64String("YVowLDp7e2EwOgo6Ci0=");
+        var result = Linter.LintFile("p.yaml", bytes, Context, InputKind.EcrEndpoint, false);
+        AssertLints(result);
+        Assert.NotEmpty(result.Findings);
+    }
+
     private static readonly LintContext Context = new() { Region = "us-east-1", Account = "111122223333" };
 
     private static void AssertParses(JsonParseResult result, string text)

@@ -86,12 +86,12 @@ internal sealed class CdkPolicyCollector
 
     private readonly CompilationState _state;
     private readonly INamedTypeSymbol _type;
-    private readonly ConcurrentQueue<StatementDraft> _statements = new();
-    private readonly ConcurrentQueue<(NodeKey Target, SourcePlace Place, Action<StatementDraft> Apply)> _mutations = new();
-    private readonly ConcurrentQueue<StatementGroup> _gatherings = new();
-    private readonly ConcurrentQueue<(ISymbol Symbol, ServiceInfo? Service)> _endpointKinds = new();
-    private readonly ConcurrentQueue<(string? Region, bool InBaseCall, SourcePlace Place)> _stackRegions = new();
-    private readonly ConcurrentDictionary<SourceDocument, SyntaxTree> _trees = new();
+    private readonly Gathered<StatementDraft> _statements = new();
+    private readonly Gathered<(NodeKey Target, SourcePlace Place, Action<StatementDraft> Apply)> _mutations = new();
+    private readonly Gathered<StatementGroup> _gatherings = new();
+    private readonly Gathered<(ISymbol Symbol, ServiceInfo? Service)> _endpointKinds = new();
+    private readonly Gathered<(string? Region, bool InBaseCall, SourcePlace Place)> _stackRegions = new();
+    private ConcurrentDictionary<SourceDocument, SyntaxTree>? _trees; // created by the first CDK construct of the type
 
     public CdkPolicyCollector(CompilationState state, INamedTypeSymbol type)
     {
@@ -107,14 +107,16 @@ internal sealed class CdkPolicyCollector
     }
 
     /// <summary>The tree a host document belongs to.</summary>
-    public SyntaxTree? TreeOf(SourceDocument document) => _trees.TryGetValue(document, out var tree) ? tree : null;
+    public SyntaxTree? TreeOf(SourceDocument document) => _trees is not null && _trees.TryGetValue(document, out var tree) ? tree : null;
+
+    private ConcurrentDictionary<SourceDocument, SyntaxTree> Trees => System.Threading.LazyInitializer.EnsureInitialized(ref _trees, () => new ConcurrentDictionary<SourceDocument, SyntaxTree>())!;
 
     private bool InScope(ISymbol? containing) => TypeScope.Contains(_type, containing);
 
     private CdkStatementReader Reader(SyntaxTree tree, System.Threading.CancellationToken ct)
     {
         var doc = _state.Documents.Get(tree, ct);
-        _trees.TryAdd(doc, tree);
+        Trees.TryAdd(doc, tree);
         return new CdkStatementReader(_state.Symbols, doc);
     }
 
@@ -492,7 +494,7 @@ internal sealed class CdkPolicyCollector
     private BuiltPolicy Assemble(StatementGroup group, List<StatementDraft> statements, bool unknown, PolicyKind? kind, string? region, System.Threading.CancellationToken ct)
     {
         var doc = _state.Documents.Get(group.Anchor.Tree, ct);
-        _trees.TryAdd(doc, group.Anchor.Tree);
+        Trees.TryAdd(doc, group.Anchor.Tree);
         if (!Anchors.ContainsKey((group.Anchor.Tree, group.Anchor.Span.Start))) Anchors[(group.Anchor.Tree, group.Anchor.Span.Start)] = group.Display;
         var span = Spans.ToEngine(group.Anchor.Span);
         var policy = new PolicyDocument(doc, span)

@@ -41,14 +41,14 @@ internal sealed class EndpointCollector
         _type = type;
     }
 
-    public ConcurrentQueue<VpcDraft> Vpcs { get; } = new();
-    public ConcurrentQueue<EndpointDraft> Endpoints { get; } = new();
-    public ConcurrentQueue<(ISymbol Endpoint, FactDraft<bool?> Admits)> Allows { get; } = new();
-    public ConcurrentQueue<TaskDefinitionDraft> TaskDefinitions { get; } = new();
-    public ConcurrentQueue<ContainerDraft> Containers { get; } = new();
-    public ConcurrentQueue<ServiceDraft> Services { get; } = new();
-    public ConcurrentQueue<ClusterDraft> Clusters { get; } = new();
-    public ConcurrentQueue<PullThroughCacheDraft> PullThroughCacheRules { get; } = new();
+    public Gathered<VpcDraft> Vpcs { get; } = new();
+    public Gathered<EndpointDraft> Endpoints { get; } = new();
+    public Gathered<(ISymbol Endpoint, FactDraft<bool?> Admits)> Allows { get; } = new();
+    public Gathered<TaskDefinitionDraft> TaskDefinitions { get; } = new();
+    public Gathered<ContainerDraft> Containers { get; } = new();
+    public Gathered<ServiceDraft> Services { get; } = new();
+    public Gathered<ClusterDraft> Clusters { get; } = new();
+    public Gathered<PullThroughCacheDraft> PullThroughCacheRules { get; } = new();
 
     public void Register(SymbolStartAnalysisContext start)
     {

@@ -24,7 +24,7 @@ internal sealed class PolicyTypeAnalysis
     private readonly CompilationState _state;
     private readonly INamedTypeSymbol _type;
     private readonly CdkPolicyCollector _cdk;
-    private readonly System.Collections.Concurrent.ConcurrentQueue<(MappedString String, PolicyDestination Destination)> _strings = new();
+    private readonly Gathered<(MappedString String, PolicyDestination Destination)> _strings = new();
 
     private PolicyTypeAnalysis(CompilationState state, INamedTypeSymbol type)
     {

@@ -1,4 +1,3 @@
-using System.Linq;
 using EcrLint.Iam;
 
 namespace EcrLint.Rules;
@@ -23,7 +22,16 @@ public sealed class LintContext
 
     public bool IsEnabled(RuleDescriptor rule) => Severities.For(rule) != Severity.None;
 
-    public bool AnyEnabled(PolicyRule rule) => rule.Descriptors.Any(IsEnabled);
+    public bool AnyEnabled(PolicyRule rule) => AnyEnabled(rule.Descriptors);
 
-    public bool AnyEnabled(System.Collections.Generic.IEnumerable<RuleDescriptor> rules) => rules.Any(IsEnabled);
+    /// <summary>True when one of <paramref name="rules"/> is reported (asked per rule and policy: no delegate, no enumerator).</summary>
+    public bool AnyEnabled(System.Collections.Generic.IReadOnlyList<RuleDescriptor> rules)
+    {
+        for (var i = 0; i < rules.Count; i++)
+        {
+            if (IsEnabled(rules[i])) return true;
+        }
+
+        return false;
+    }
 }

@@ -95,33 +95,7 @@ public sealed class Glob
         if (!HasWildcards)
             return string.Equals(_pattern, input, _ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
 
-        // Classic wildcard matching with a single backtrack point per star: linear in practice, O(n*m) at worst.
-        int p = 0, s = 0, star = -1, mark = 0;
-        while (s < input.Length)
-        {
-            if (p < _pattern.Length && (_pattern[p] == '?' || Eq(_pattern[p], input[s])))
-            {
-                p++;
-                s++;
-            }
-            else if (p < _pattern.Length && _pattern[p] == '*')
-            {
-                star = p++;
-                mark = s;
-            }
-            else if (star >= 0)
-            {
-                p = star + 1;
-                s = ++mark;
-            }
-            else
-            {
-                return false;
-            }
-        }
-
-        while (p < _pattern.Length && _pattern[p] == '*') p++;
-        return p == _pattern.Length;
+        return Match(_pattern, 0, _pattern.Length, input, 0, input.Length, _ignoreCase);
     }
 
     /// <summary>
@@ -129,12 +103,19 @@ public sealed class Glob
     /// [<paramref name="ps"/>, <paramref name="pe"/>) of <paramref name="pattern"/>, on the range
     /// [<paramref name="s0"/>, <paramref name="se"/>) of <paramref name="input"/> (the same steps, in place).
     /// </summary>
-    internal static bool IsMatchRange(string pattern, int ps, int pe, string input, int s0, int se)
+    internal static bool IsMatchRange(string pattern, int ps, int pe, string input, int s0, int se) =>
+        Match(pattern, ps, pe, input, s0, se, ignoreCase: false);
+
+    /// <summary>
+    /// Classic wildcard matching with a single backtrack point per star (linear in practice, O(n*m) at worst) of
+    /// the range [<paramref name="ps"/>, <paramref name="pe"/>) of a pattern on a range of the input.
+    /// </summary>
+    private static bool Match(string pattern, int ps, int pe, string input, int s0, int se, bool ignoreCase)
     {
         int p = ps, s = s0, star = -1, mark = 0;
         while (s < se)
         {
-            if (p < pe && (pattern[p] == '?' || pattern[p] == input[s]))
+            if (p < pe && (pattern[p] == '?' || Eq(pattern[p], input[s], ignoreCase)))
             {
                 p++;
                 s++;
@@ -230,7 +211,9 @@ public sealed class Glob
         }
     }
 
-    private bool Eq(char a, char b) => a == b || (_ignoreCase && char.ToUpperInvariant(a) == char.ToUpperInvariant(b));
+    private bool Eq(char a, char b) => Eq(a, b, _ignoreCase);
+
+    private static bool Eq(char a, char b, bool ignoreCase) => a == b || (ignoreCase && char.ToUpperInvariant(a) == char.ToUpperInvariant(b));
 
     public override string ToString() => Pattern;
 }

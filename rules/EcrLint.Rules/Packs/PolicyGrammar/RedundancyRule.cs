@@ -46,6 +46,8 @@ public sealed class RedundancyRule : PolicyRule
             if (IsComparable(st)) comparable.Add(new Shape(st));
         }
 
+        // One statement covers no other; and only statements of the same effect and principal are compared further.
+        if (comparable.Count < 2) return;
         if (comparable.Count > MaxComparedStatements) return;
         foreach (var a in comparable)
         {
@@ -70,15 +72,6 @@ public sealed class RedundancyRule : PolicyRule
         {
             Statement = s;
             Principal = PrincipalKey(s.Principal);
-            Condition = ConditionKey(s);
-            Actions = DistinctValues(s.Action!, lowerCase: true);
-            Resources = DistinctValues(s.Resource!, lowerCase: false);
-            ResourceFields = new string[]?[Resources.Length];
-            for (var i = 0; i < Resources.Length; i++)
-            {
-                var fields = Resources[i].Split(ArnSeparator, 6);
-                if (fields.Length == 6 && fields[0] == "arn") ResourceFields[i] = fields;
-            }
         }
 
         /// <summary>The values in their first order, each once (ordinal), lower-cased when asked.</summary>
@@ -95,15 +88,39 @@ public sealed class RedundancyRule : PolicyRule
             return result.ToArray();
         }
 
+        private string? _condition;
+        private string[]? _actions;
+        private string[]? _resources;
+        private string[]?[]? _resourceFields;
+
         public PolicyStatement Statement { get; }
         public string Principal { get; }
-        public string Condition { get; }
+
+        // The rest is computed when a pair of statements gets that far (most pairs differ in effect or principal).
+        public string Condition => _condition ??= ConditionKey(Statement);
+
         /// <summary>In lower case: actions compare case-insensitively.</summary>
-        public string[] Actions { get; }
-        public string[] Resources { get; }
+        public string[] Actions => _actions ??= DistinctValues(Statement.Action!, lowerCase: true);
+
+        public string[] Resources => _resources ??= DistinctValues(Statement.Resource!, lowerCase: false);
 
         /// <summary>For each resource that is an ARN: its six fields (the sixth is the whole resource part); else null.</summary>
-        public string[]?[] ResourceFields { get; }
+        public string[]?[] ResourceFields
+        {
+            get
+            {
+                if (_resourceFields is not null) return _resourceFields;
+                var resources = Resources;
+                var fields = new string[]?[resources.Length];
+                for (var i = 0; i < resources.Length; i++)
+                {
+                    var split = resources[i].Split(ArnSeparator, 6);
+                    if (split.Length == 6 && split[0] == "arn") fields[i] = split;
+                }
+
+                return _resourceFields = fields;
+            }
+        }
     }
 
     private static readonly char[] ArnSeparator = { ':' };
@@ -203,6 +220,7 @@ public sealed class RedundancyRule : PolicyRule
     {
         if (p is null) return "";
         if (p.IsWildcard) return "*";
+        if (p.Entries.Count == 1 && p.Entries[0].Value.Values.Count == 1) return p.Entries[0].Key + "=" + p.Entries[0].Value.Values[0].Value;
         return string.Join(";", p.Entries
             .OrderBy(e => e.Key, StringComparer.Ordinal)
             .Select(e => e.Key + "=" + string.Join(",", e.Value.Values.Select(v => v.Value).OrderBy(v => v, StringComparer.Ordinal))));

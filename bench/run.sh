@@ -33,7 +33,7 @@ $BENCH memory "$WORK/corpus30k" --ecrlint "$WORK/ecrlint/ecrlint"
 
 echo "== 4. cold start: one-file lint"
 cp samples/policies/aws-page/ecr-endpoint-allow-pull.json "$WORK/one.json"
-$BENCH coldstart "$WORK/one.json" --ecrlint "$WORK/ecrlint/ecrlint" --runs 11
+$BENCH coldstart "$WORK/one.json" --ecrlint "$WORK/ecrlint/ecrlint" --bare "$WORK/bare/BareParse" --runs 11
 
 echo "== engine profile (in process: time and allocation per phase and rule)"
 $BENCH profile "$WORK/corpus" --passes 3

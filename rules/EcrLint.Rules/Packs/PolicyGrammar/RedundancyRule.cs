@@ -46,7 +46,7 @@ public sealed class RedundancyRule : PolicyRule
             if (IsComparable(st)) comparable.Add(new Shape(st));
         }
 
-        // One statement covers no other; and only statements of the same effect and principal are compared further.
+        // A lone statement covers no other.
         if (comparable.Count < 2) return;
         if (comparable.Count > MaxComparedStatements) return;
         foreach (var a in comparable)

@@ -28,9 +28,7 @@ public sealed class EndpointAnalyzer : DiagnosticAnalyzer
         if (SupportedDiagnostics.IsEmpty) return;
         context.RegisterCompilationStartAction(start =>
         {
-            var symbols = AwsSymbols.Create(start.Compilation);
-            if (!symbols.HasAny) return;
-            var state = new CompilationState(symbols, AnalyzerSettings.Read(start.Options, start.CancellationToken).Context);
+            if (CompilationState.For(start.Compilation, start.Options, start.CancellationToken) is not { } state) return;
             start.RegisterSymbolStartAction(s => EndpointTypeAnalysis.Register(s, state), SymbolKind.NamedType);
         });
     }

@@ -70,11 +70,6 @@ internal sealed class BuiltPolicy
 /// </summary>
 internal sealed class CdkPolicyCollector
 {
-    private static readonly HashSet<string> CreationNames = new(StringComparer.Ordinal)
-    {
-        "PolicyStatement", "PolicyDocument", "InterfaceVpcEndpoint", "GatewayVpcEndpoint", "Policy", "ManagedPolicy", "StackProps",
-    };
-
     private static readonly HashSet<string> InvocationNames = new(StringComparer.Ordinal)
     {
         "AddActions", "AddNotActions", "AddResources", "AddNotResources", "AddAllResources", "AddAnyPrincipal", "AddArnPrincipal",
@@ -101,9 +96,10 @@ internal sealed class CdkPolicyCollector
 
     public void Register(SymbolStartAnalysisContext start)
     {
-        start.RegisterSyntaxNodeAction(OnCreation, SyntaxKind.ObjectCreationExpression, SyntaxKind.ImplicitObjectCreationExpression);
-        start.RegisterSyntaxNodeAction(OnInvocation, SyntaxKind.InvocationExpression);
-        start.RegisterSyntaxNodeAction(OnAssignment, SyntaxKind.SimpleAssignmentExpression);
+        // Operation actions: the driver's operation trees of each member, shared by every analyzer that reads them.
+        start.RegisterOperationAction(OnCreation, OperationKind.ObjectCreation);
+        start.RegisterOperationAction(OnInvocation, OperationKind.Invocation);
+        start.RegisterOperationAction(OnAssignment, OperationKind.SimpleAssignment);
     }
 
     /// <summary>The tree a host document belongs to.</summary>
@@ -120,26 +116,23 @@ internal sealed class CdkPolicyCollector
         return new CdkStatementReader(_state.Symbols, doc);
     }
 
-    private void OnCreation(SyntaxNodeAnalysisContext context)
+    private void OnCreation(OperationAnalysisContext context)
     {
-        if (context.Node is ObjectCreationExpressionSyntax explicitNew && !IsCandidateName(explicitNew.Type, explicitNew.SyntaxTree)) return;
-        if (context.Node is ImplicitObjectCreationExpressionSyntax implicitNew
-            && !ImplicitMayBe(implicitNew, n => CreationNames.Contains(n) || CreationNames.Contains(_state.Unalias(implicitNew.SyntaxTree, n)), InvocationNames.Contains)) return;
-        if (!InScope(context.ContainingSymbol)) return;
-        if (context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not IObjectCreationOperation creation) return;
+        var creation = (IObjectCreationOperation)context.Operation;
+        if (!IsReadCreation(creation.Type) || !InScope(context.ContainingSymbol)) return;
         var symbols = _state.Symbols;
         var type = creation.Type;
         var ct = context.CancellationToken;
         if (AwsSymbols.Is(type, symbols.PolicyStatement))
         {
-            var draft = Reader(context.Node.SyntaxTree, ct).ReadCreation(creation);
+            var draft = Reader(creation.Syntax.SyntaxTree, ct).ReadCreation(creation);
             draft.StoredIn = Ops.StoredIn(creation);
             _statements.Enqueue(draft);
         }
         else if (AwsSymbols.Is(type, symbols.PolicyDocument))
         {
             var group = NewGroup(Ops.StoredIn(creation) is { } s ? NodeKey.Of("doc", s) : NodeKey.Of("doc", creation.Syntax), creation.Syntax, DisplayOf(creation.Syntax));
-            var destination = new PolicyDestinations(symbols, context.SemanticModel, ct).OfDocument(creation);
+            var destination = new PolicyDestinations(symbols, creation.SemanticModel!, ct).OfDocument(creation);
             group.Kind = destination.Kind;
             group.Region = destination.Region;
             var props = Ops.Creation(Ops.Argument(creation.Arguments, 0));
@@ -165,7 +158,7 @@ internal sealed class CdkPolicyCollector
         else if (AwsSymbols.Is(type, symbols.StackProps))
         {
             var region = StackRegionOf(creation, symbols, out var regionPlace);
-            _stackRegions.Enqueue((region, context.Node.FirstAncestorOrSelf<ConstructorInitializerSyntax>() is not null, regionPlace ?? SourcePlace.Of(creation.Syntax)));
+            _stackRegions.Enqueue((region, creation.Syntax.FirstAncestorOrSelf<ConstructorInitializerSyntax>() is not null, regionPlace ?? SourcePlace.Of(creation.Syntax)));
         }
     }
 
@@ -210,19 +203,13 @@ internal sealed class CdkPolicyCollector
         return chosen?.Region;
     }
 
-    private void OnInvocation(SyntaxNodeAnalysisContext context)
+    private void OnInvocation(OperationAnalysisContext context)
     {
-        var invocationSyntax = (InvocationExpressionSyntax)context.Node;
-        var name = invocationSyntax.Expression switch
-        {
-            MemberAccessExpressionSyntax m => m.Name.Identifier.ValueText,
-            IdentifierNameSyntax id => id.Identifier.ValueText,
-            _ => null,
-        };
-        if (name is null || !InvocationNames.Contains(name)) return;
+        var invocation = (IInvocationOperation)context.Operation;
+        var name = invocation.TargetMethod.Name;
+        if (!InvocationNames.Contains(name) || invocation.Syntax is not InvocationExpressionSyntax invocationSyntax) return;
         if (!InScope(context.ContainingSymbol)) return;
         var ct = context.CancellationToken;
-        if (context.SemanticModel.GetOperation(invocationSyntax, ct) is not IInvocationOperation invocation) return;
         var symbols = _state.Symbols;
         var method = invocation.TargetMethod;
         var receiver = invocation.Instance;
@@ -293,14 +280,13 @@ internal sealed class CdkPolicyCollector
         }
     }
 
-    private void OnAssignment(SyntaxNodeAnalysisContext context)
+    private void OnAssignment(OperationAnalysisContext context)
     {
-        var assignment = (AssignmentExpressionSyntax)context.Node;
-        if (assignment.Parent is InitializerExpressionSyntax) return;
-        if (assignment.Left is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Effect" or "Sid" }) return;
+        if (context.Operation is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } op) return;
+        if (property.Property.Name is not ("Effect" or "Sid") || op.Syntax is not AssignmentExpressionSyntax assignment) return;
+        if (assignment.Parent is InitializerExpressionSyntax || assignment.Left is not MemberAccessExpressionSyntax) return;
         if (!InScope(context.ContainingSymbol)) return;
         var ct = context.CancellationToken;
-        if (context.SemanticModel.GetOperation(assignment, ct) is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } op) return;
         if (!AwsSymbols.Is(property.Property.ContainingType, _state.Symbols.PolicyStatement)) return;
         if (Ops.ReferencedSymbol(property.Instance) is not { } target) return;
         var apply = Reader(assignment.SyntaxTree, ct).ReadSetter(property.Property, op.Value);
@@ -387,8 +373,15 @@ internal sealed class CdkPolicyCollector
     public HashSet<NodeKey> UnknownGroups { get; } = new();
 
     /// <summary>Builds the policies of the type: every group, and every statement no group takes (a generic policy of its own).</summary>
-    public List<BuiltPolicy> Build(System.Threading.CancellationToken ct)
+    public List<BuiltPolicy> Build(System.Threading.CancellationToken ct) => Build(ct, null);
+
+    /// <summary>
+    /// Builds only the groups of these keys (the endpoint analysis needs its endpoints' policies, not the type's
+    /// identity policies); no statement becomes a policy of its own.
+    /// </summary>
+    public List<BuiltPolicy> Build(System.Threading.CancellationToken ct, HashSet<NodeKey>? only)
     {
+        if (only is { Count: 0 }) return new List<BuiltPolicy>();
         var byKey = new Dictionary<NodeKey, List<StatementDraft>>();
         void Index(NodeKey key, StatementDraft d)
         {
@@ -447,6 +440,7 @@ internal sealed class CdkPolicyCollector
         foreach (var group in order)
         {
             ct.ThrowIfCancellationRequested();
+            if (only is not null && !only.Contains(group.Key)) continue;
             var statements = new List<StatementDraft>();
             var unknown = group.HasUnknownStatements;
             foreach (var (_, key) in group.Statements)
@@ -483,6 +477,7 @@ internal sealed class CdkPolicyCollector
 
         foreach (var d in drafts)
         {
+            if (only is not null) break;
             if (used.Contains(d) || d.IsOpaque) continue;
             var group = new StatementGroup(NodeKey.Of("single", d.Place), d.Place, d.Display) { Kind = PolicyKind.Generic };
             built.Add(Assemble(group, new List<StatementDraft> { d }, false, PolicyKind.Generic, null, ct));
@@ -508,38 +503,20 @@ internal sealed class CdkPolicyCollector
         return new BuiltPolicy(group, policy, kind ?? PolicyKindDetector.Detect(policy), region);
     }
 
-    /// <summary>A type name that may be one of the CDK types read here (or an alias of one in this file).</summary>
-    private bool IsCandidateName(TypeSyntax type, SyntaxTree tree)
+    /// <summary>A creation of one of the CDK types read here (or of a type derived from one).</summary>
+    private bool IsReadCreation(ITypeSymbol? type)
     {
-        var name = RightmostName(type);
-        return CreationNames.Contains(name) || CreationNames.Contains(_state.Unalias(tree, name));
-    }
-
-    /// <summary>
-    /// Whether a target-typed <c>new(...)</c> may create one of the types read here: its type is written in a declaration
-    /// (<c>PolicyStatement s = new(...)</c>), or it is an argument of a call or creation of interest; elsewhere the
-    /// semantic model decides.
-    /// </summary>
-    internal static bool ImplicitMayBe(ImplicitObjectCreationExpressionSyntax node, Func<string, bool> isType, Func<string, bool> isMethod)
-    {
-        switch (node.Parent)
+        var s = _state.Symbols;
+        for (var t = type; t is not null; t = t.BaseType)
         {
-            case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration } }:
-                return isType(RightmostName(declaration.Type));
-            case EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax property }:
-                return isType(RightmostName(property.Type));
-            case ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } }:
-                return invocation.Expression switch
-                {
-                    MemberAccessExpressionSyntax m => isMethod(m.Name.Identifier.ValueText),
-                    IdentifierNameSyntax id => isMethod(id.Identifier.ValueText),
-                    _ => true,
-                };
-            case ArgumentSyntax { Parent: ArgumentListSyntax { Parent: ObjectCreationExpressionSyntax creation } }:
-                return isType(RightmostName(creation.Type));
-            default:
-                return true;
+            var d = t.OriginalDefinition;
+            if (Same(d, s.PolicyStatement) || Same(d, s.PolicyDocument) || Same(d, s.IamPolicy) || Same(d, s.IamManagedPolicy)
+                || Same(d, s.InterfaceVpcEndpoint) || Same(d, s.GatewayVpcEndpoint) || Same(d, s.StackProps)) return true;
         }
+
+        return false;
+
+        static bool Same(ITypeSymbol a, INamedTypeSymbol? b) => b is not null && SymbolEqualityComparer.Default.Equals(a, b);
     }
 
     internal static string RightmostName(TypeSyntax type) => type switch

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using EcrLint.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace EcrLint.Analyzers.CSharp;
 
@@ -13,6 +14,32 @@ internal sealed class CompilationState
     {
         Symbols = symbols;
         LintContext = lintContext;
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, Shared> s_byCompilation = new();
+
+    private sealed class Shared
+    {
+        public AnalyzerOptions? Options;
+        public CompilationState? State;
+    }
+
+    /// <summary>
+    /// The state of a compilation, created once for both C# analyzers (the AWS symbols, the settings, the host
+    /// documents); null when the compilation references neither the AWS CDK nor the AWS SDK's EC2 client. A
+    /// compilation analyzed again with other options (an edited <c>.ecrlint.json</c>) gets a new state.
+    /// </summary>
+    public static CompilationState? For(Compilation compilation, AnalyzerOptions options, System.Threading.CancellationToken cancellationToken)
+    {
+        var shared = s_byCompilation.GetValue(compilation, _ => new Shared());
+        lock (shared)
+        {
+            if (ReferenceEquals(shared.Options, options)) return shared.State;
+            var symbols = AwsSymbols.Create(compilation);
+            shared.State = symbols.HasAny ? new CompilationState(symbols, AnalyzerSettings.Read(options, cancellationToken).Context) : null;
+            shared.Options = options;
+            return shared.State;
+        }
     }
 
     public AwsSymbols Symbols { get; }

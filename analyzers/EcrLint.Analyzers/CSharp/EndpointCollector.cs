@@ -19,12 +19,6 @@ namespace EcrLint.Analyzers.CSharp;
 /// </summary>
 internal sealed class EndpointCollector
 {
-    private static readonly HashSet<string> CreationNames = new(StringComparer.Ordinal)
-    {
-        "Vpc", "InterfaceVpcEndpoint", "GatewayVpcEndpoint", "CfnVPCEndpoint", "CreateVpcEndpointRequest", "FargateTaskDefinition",
-        "Ec2TaskDefinition", "FargateService", "Ec2Service", "Cluster", "CfnPullThroughCacheRule",
-    };
-
     private static readonly HashSet<string> InvocationNames = new(StringComparer.Ordinal)
     {
         "AddInterfaceEndpoint", "AddGatewayEndpoint", "AddContainer", "AddCapacity", "AddAsgCapacityProvider", "AllowFrom",
@@ -51,35 +45,25 @@ internal sealed class EndpointCollector
 
     public void Register(SymbolStartAnalysisContext start)
     {
-        start.RegisterSyntaxNodeAction(OnCreation, SyntaxKind.ObjectCreationExpression, SyntaxKind.ImplicitObjectCreationExpression);
-        start.RegisterSyntaxNodeAction(OnInvocation, SyntaxKind.InvocationExpression);
+        // Operation actions: the driver's operation trees of each member, shared by every analyzer that reads them.
+        start.RegisterOperationAction(OnCreation, OperationKind.ObjectCreation);
+        start.RegisterOperationAction(OnInvocation, OperationKind.Invocation);
     }
 
     private AwsSymbols Symbols => _state.Symbols;
 
-    private void OnCreation(SyntaxNodeAnalysisContext context)
+    private void OnCreation(OperationAnalysisContext context)
     {
-        if (context.Node is ObjectCreationExpressionSyntax explicitNew)
-        {
-            var name = CdkPolicyCollector.RightmostName(explicitNew.Type);
-            if (!CreationNames.Contains(name) && !CreationNames.Contains(_state.Unalias(explicitNew.SyntaxTree, name))) return;
-        }
-        else if (context.Node is ImplicitObjectCreationExpressionSyntax implicitNew
-            && !CdkPolicyCollector.ImplicitMayBe(implicitNew, n => CreationNames.Contains(n) || CreationNames.Contains(_state.Unalias(implicitNew.SyntaxTree, n)), InvocationNames.Contains))
-        {
-            return;
-        }
-
-        if (!TypeScope.Contains(_type, context.ContainingSymbol)) return;
+        var creation = (IObjectCreationOperation)context.Operation;
+        if (creation.Type is not INamedTypeSymbol || !TypeScope.Contains(_type, context.ContainingSymbol)) return;
         var ct = context.CancellationToken;
-        if (context.SemanticModel.GetOperation(context.Node, ct) is not IObjectCreationOperation creation) return;
         var type = creation.Type;
         var s = Symbols;
         if (AwsSymbols.Is(type, s.Vpc)) ReadVpc(creation);
         else if (AwsSymbols.Is(type, s.InterfaceVpcEndpoint)) ReadL2Endpoint(creation, Ops.Creation(Ops.Argument(creation.Arguments, 2)), Ops.Argument(creation.Arguments, 1), gateway: false, vpc: null);
         else if (AwsSymbols.Is(type, s.GatewayVpcEndpoint)) ReadL2Endpoint(creation, Ops.Creation(Ops.Argument(creation.Arguments, 2)), Ops.Argument(creation.Arguments, 1), gateway: true, vpc: null);
-        else if (AwsSymbols.Is(type, s.CfnVpcEndpoint)) ReadL1Endpoint(creation, context.SemanticModel, ct);
-        else if (AwsSymbols.Is(type, s.CreateVpcEndpointRequest)) ReadSdkRequest(creation, context.SemanticModel, ct);
+        else if (AwsSymbols.Is(type, s.CfnVpcEndpoint)) ReadL1Endpoint(creation, creation.SemanticModel!, ct);
+        else if (AwsSymbols.Is(type, s.CreateVpcEndpointRequest)) ReadSdkRequest(creation, creation.SemanticModel!, ct);
         else if (AwsSymbols.Is(type, s.FargateTaskDefinition)) ReadTaskDefinition(creation, LaunchType.Fargate);
         else if (AwsSymbols.Is(type, s.Ec2TaskDefinition)) ReadTaskDefinition(creation, LaunchType.Ec2);
         else if (AwsSymbols.Is(type, s.FargateService)) ReadService(creation, LaunchType.Fargate);
@@ -88,12 +72,12 @@ internal sealed class EndpointCollector
         else if (AwsSymbols.Is(type, s.CfnPullThroughCacheRule)) ReadPullThroughCache(creation);
     }
 
-    private void OnInvocation(SyntaxNodeAnalysisContext context)
+    private void OnInvocation(OperationAnalysisContext context)
     {
-        var syntax = (InvocationExpressionSyntax)context.Node;
-        if (syntax.Expression is not MemberAccessExpressionSyntax member || !InvocationNames.Contains(member.Name.Identifier.ValueText)) return;
+        var invocation = (IInvocationOperation)context.Operation;
+        if (!InvocationNames.Contains(invocation.TargetMethod.Name)) return;
+        if (invocation.Syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } syntax) return;
         if (!TypeScope.Contains(_type, context.ContainingSymbol)) return;
-        if (context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation invocation) return;
         var method = invocation.TargetMethod;
         var receiver = invocation.Instance;
         if (receiver is null) return;

@@ -63,7 +63,13 @@ internal sealed class EndpointScopes
     public void Build(EndpointCollector c, CdkPolicyCollector policies, string? stackRegion, SourcePlace? stackRegionPlace)
     {
         var built = new Dictionary<NodeKey, BuiltPolicy>();
-        foreach (var b in policies.Build(_ct)) built[b.Group.Key] = b;
+        var endpointPolicies = new HashSet<NodeKey>();
+        foreach (var d in c.Endpoints)
+        {
+            if (d.PolicyGroup is { } key) endpointPolicies.Add(key);
+        }
+
+        foreach (var b in policies.Build(_ct, endpointPolicies)) built[b.Group.Key] = b;
         foreach (var anchor in policies.Anchors) _anchors[anchor.Key] = anchor.Value;
 
         // VPCs: created in the type, or only referenced (a parameter, a property, a VPC ID): then nothing is known of them.

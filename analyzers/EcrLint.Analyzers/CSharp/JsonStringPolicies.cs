@@ -10,7 +10,6 @@ using EcrLint.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace EcrLint.Analyzers.CSharp;
 
@@ -21,20 +20,21 @@ namespace EcrLint.Analyzers.CSharp;
 /// </summary>
 internal static class JsonStringPolicies
 {
-    public static readonly SyntaxKind[] Kinds = { SyntaxKind.StringLiteralExpression, SyntaxKind.InterpolatedStringExpression, SyntaxKind.AddExpression };
+    /// <summary>The operations a policy string can be: a literal, an interpolation, a concatenation.</summary>
+    public static readonly OperationKind[] Kinds = { OperationKind.Literal, OperationKind.InterpolatedString, OperationKind.Binary };
+
+    /// <summary>A string literal, an interpolated string or an addition (most literals of a program are not strings).</summary>
+    public static bool IsStringExpression(IOperation operation) =>
+        operation.Syntax.RawKind is (int)SyntaxKind.StringLiteralExpression or (int)SyntaxKind.InterpolatedStringExpression or (int)SyntaxKind.AddExpression;
 
     /// <summary>Reads a string expression that holds a policy, with where it goes; null for any other string.</summary>
-    public static (MappedString String, PolicyDestination Destination)? Read(SyntaxNodeAnalysisContext context, CompilationState state)
+    public static (MappedString String, PolicyDestination Destination)? Read(IOperation operation, CompilationState state, CancellationToken ct)
     {
-        var node = (ExpressionSyntax)context.Node;
-        if (!IsRoot(node) || !MayBePolicy(node, state, context.SemanticModel.Compilation)) return null;
-        var ct = context.CancellationToken;
-        var mapped = MappedString.Read(node, context.SemanticModel, ct);
+        if (!IsStringExpression(operation) || operation.Syntax is not ExpressionSyntax node || operation.SemanticModel is not { } model) return null;
+        if (!IsRoot(node) || !MayBePolicy(node, state, model.Compilation)) return null;
+        var mapped = MappedString.Read(node, model, ct);
         if (mapped is null || !LooksLikePolicyText(mapped.Value)) return null;
-        var destination = context.SemanticModel.GetOperation(node, ct) is { } op
-            ? new PolicyDestinations(state.Symbols, context.SemanticModel, ct).OfJsonString(op)
-            : PolicyDestination.None;
-        return (mapped, destination);
+        return (mapped, new PolicyDestinations(state.Symbols, model, ct).OfJsonString(operation));
     }
 
     /// <summary>Lints a mapped string as a policy; the diagnostics are placed in its C# file.</summary>

@@ -36,15 +36,16 @@ internal sealed class PolicyTypeAnalysis
     public static void Register(SymbolStartAnalysisContext start, CompilationState state)
     {
         var analysis = new PolicyTypeAnalysis(state, (INamedTypeSymbol)start.Symbol);
-        start.RegisterSyntaxNodeAction(analysis.OnString, JsonStringPolicies.Kinds);
+        // An operation action, like the CDK reading: the driver has the member bound and its operation tree built.
+        start.RegisterOperationAction(analysis.OnString, JsonStringPolicies.Kinds);
         if (state.Symbols.HasCdk) analysis._cdk.Register(start);
         start.RegisterSymbolEndAction(analysis.OnEnd);
     }
 
-    private void OnString(SyntaxNodeAnalysisContext context)
+    private void OnString(OperationAnalysisContext context)
     {
-        if (!TypeScope.Contains(_type, context.ContainingSymbol)) return;
-        if (JsonStringPolicies.Read(context, _state) is { } found) _strings.Enqueue(found);
+        if (!JsonStringPolicies.IsStringExpression(context.Operation) || !TypeScope.Contains(_type, context.ContainingSymbol)) return;
+        if (JsonStringPolicies.Read(context.Operation, _state, context.CancellationToken) is { } found) _strings.Enqueue(found);
     }
 
     private void OnEnd(SymbolAnalysisContext context)

@@ -48,6 +48,12 @@ public sealed class EndpointModel
     /// <summary>How messages name it: a logical ID, a variable name, an endpoint ID.</summary>
     public string Name { get; }
 
+    /// <summary>
+    /// The analysis of the service name the endpoint rules share (<see cref="EcrLint.Packs.Endpoints.ServiceNames.Of"/>),
+    /// for the name it was computed from; kept on the model rather than in a global table every thread would lock.
+    /// </summary>
+    internal object? ServiceNameAnalysisCache;
+
     /// <summary>The resource or construct (for findings about the whole endpoint).</summary>
     public SourceLocation Location { get; }
 

@@ -22,14 +22,47 @@ public static class PolicyKindDetector
 
     private static PolicyKind DetectByActions(PolicyDocument policy)
     {
-        var actions = policy.Statements.SelectMany(s => (s.Action?.Values ?? Enumerable.Empty<PolicyValue>()).Concat(s.NotAction?.Values ?? Enumerable.Empty<PolicyValue>()))
-            .Select(v => v.Value.Trim())
-            .ToList();
-        if (actions.Count > 0 && actions.All(a => a.StartsWith("s3:", StringComparison.OrdinalIgnoreCase))) return PolicyKind.S3Endpoint;
-        if (actions.Any(a => a.StartsWith("ecr:", StringComparison.OrdinalIgnoreCase))) return PolicyKind.EcrEndpoint;
-        var resources = policy.Statements.SelectMany(s => (s.Resource?.Values ?? Enumerable.Empty<PolicyValue>()).Concat(s.NotResource?.Values ?? Enumerable.Empty<PolicyValue>()));
-        if (resources.Any(r => IsEcrRepositoryArn(r.Value))) return PolicyKind.EcrEndpoint;
+        // Without LINQ: this runs for every policy the analyzers build in C#.
+        var any = false;
+        var allS3 = true;
+        var anyEcr = false;
+        foreach (var s in policy.Statements)
+        {
+            Scan(s.Action, ref any, ref allS3, ref anyEcr);
+            Scan(s.NotAction, ref any, ref allS3, ref anyEcr);
+        }
+
+        if (any && allS3) return PolicyKind.S3Endpoint;
+        if (anyEcr) return PolicyKind.EcrEndpoint;
+        foreach (var s in policy.Statements)
+        {
+            if (AnyEcrRepository(s.Resource) || AnyEcrRepository(s.NotResource)) return PolicyKind.EcrEndpoint;
+        }
+
         return PolicyKind.Generic;
+
+        static void Scan(PolicyValueList? list, ref bool any, ref bool allS3, ref bool anyEcr)
+        {
+            if (list is null) return;
+            foreach (var v in list.Values)
+            {
+                var a = v.Value.Trim();
+                any = true;
+                if (!a.StartsWith("s3:", StringComparison.OrdinalIgnoreCase)) allS3 = false;
+                if (a.StartsWith("ecr:", StringComparison.OrdinalIgnoreCase)) anyEcr = true;
+            }
+        }
+
+        static bool AnyEcrRepository(PolicyValueList? list)
+        {
+            if (list is null) return false;
+            foreach (var v in list.Values)
+            {
+                if (IsEcrRepositoryArn(v.Value)) return true;
+            }
+
+            return false;
+        }
     }
 
     public static bool IsEcrRepositoryArn(string value)

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using EcrLint.Endpoints;
 using EcrLint.Iam;
 
@@ -88,11 +87,16 @@ internal static class ServiceNames
         "region", "region-name", "region_name", "regionname", "aws-region", "aws_region", "your-region", "my-region", "xx-xxxx-x", "xx-xxxx-1",
     };
 
-    private static readonly ConditionalWeakTable<EndpointModel, Box> s_cache = new();
-
-    private sealed class Box
+    /// <summary>The analysis of an endpoint's name, with the name fact it was computed from.</summary>
+    private sealed class Cached
     {
-        public Box(ServiceNameAnalysis? value) => Value = value;
+        public Cached(Fact<string?>? @for, ServiceNameAnalysis? value)
+        {
+            For = @for;
+            Value = value;
+        }
+
+        public Fact<string?>? For { get; }
         public ServiceNameAnalysis? Value { get; }
     }
 
@@ -132,7 +136,7 @@ internal static class ServiceNames
     /// <summary>The analysis of an endpoint's written name (cached per endpoint), null when there is none or it is not an ECR/S3/logs/ECS name.</summary>
     public static ServiceNameAnalysis? Of(EndpointModel e)
     {
-        if (s_cache.TryGetValue(e, out var box)) return box.Value;
+        if (e.ServiceNameAnalysisCache is Cached cached && ReferenceEquals(cached.For, e.ServiceName)) return cached.Value;
         ServiceNameAnalysis? result = null;
         var name = WrittenName(e);
         if (name is not null)
@@ -147,14 +151,8 @@ internal static class ServiceNames
             }
         }
 
-        try
-        {
-            s_cache.Add(e, new Box(result));
-        }
-        catch (ArgumentException)
-        {
-            // Another thread analysed it first: same result.
-        }
+        // A race between threads only computes the same result twice.
+        e.ServiceNameAnalysisCache = new Cached(e.ServiceName, result);
 
         return result;
     }

@@ -126,6 +126,12 @@ public sealed class CompileSetup
     /// <summary>The same with <see cref="FloorAnalyzer"/> alone: the driver and the semantic models, no EcrLint work.</summary>
     public static int CompileWithFloor(CSharpCompilation compilation) => CompileWith(compilation, ImmutableArray.Create<DiagnosticAnalyzer>(new FloorAnalyzer()));
 
+    /// <summary>
+    /// EcrLint's analyzers next to <see cref="FloorAnalyzer"/>, which stands for the SDK's own analyzers of a build: they
+    /// have the operation trees built already, so what this adds to <see cref="CompileWithFloor"/> is EcrLint's own work.
+    /// </summary>
+    public int CompileWithFloorAndAnalyzers(CSharpCompilation compilation) => CompileWith(compilation, Analyzers.Add(new FloorAnalyzer()));
+
     private static int CompileWith(CSharpCompilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
     {
         var withAnalyzers = compilation.WithAnalyzers(analyzers, Options(logTimes: false));
@@ -195,39 +201,51 @@ public static class Breakdown
         CompileSetup.CompileOnly(setup.Create());
         CompileSetup.CompileWithFloor(setup.Create());
         setup.CompileWithAnalyzers(setup.Create());
+        setup.CompileWithFloorAndAnalyzers(setup.Create());
 
-        var plain = new List<double>();
-        var floor = new List<double>();
-        var with = new List<double>();
+        // Wall time and the process's CPU time (both cores' work: steadier on a shared machine) of each compilation.
+        var sides = new (string Name, Func<CSharpCompilation, int> Compile, List<double> Wall, List<double> Cpu)[]
+        {
+            ("compile", CompileSetup.CompileOnly, new(), new()),
+            ("compile + floor", CompileSetup.CompileWithFloor, new(), new()),
+            ("compile + EcrLint", setup.CompileWithAnalyzers, new(), new()),
+            ("compile + floor + EcrLint", setup.CompileWithFloorAndAnalyzers, new(), new()),
+        };
         var perAnalyzer = setup.Analyzers.ToDictionary(a => a.GetType().Name, _ => new List<double>());
+        var process = Process.GetCurrentProcess();
         for (var run = 0; run < runs; run++)
         {
-            var sw = Stopwatch.StartNew();
-            CompileSetup.CompileOnly(setup.Create());
-            plain.Add(sw.Elapsed.TotalSeconds);
+            foreach (var (_, compile, wall, cpu) in sides)
+            {
+                var compilation = setup.Create();
+                GC.Collect();
+                process.Refresh();
+                var cpu0 = process.TotalProcessorTime;
+                var sw = Stopwatch.StartNew();
+                compile(compilation);
+                wall.Add(sw.Elapsed.TotalSeconds);
+                process.Refresh();
+                cpu.Add((process.TotalProcessorTime - cpu0).TotalSeconds);
+            }
 
-            sw.Restart();
-            CompileSetup.CompileWithFloor(setup.Create());
-            floor.Add(sw.Elapsed.TotalSeconds);
-
-            sw.Restart();
-            setup.CompileWithAnalyzers(setup.Create());
-            with.Add(sw.Elapsed.TotalSeconds);
             foreach (var (name, seconds) in setup.AnalyzerTimes(setup.Create())) perAnalyzer[name].Add(seconds);
-
-            Console.WriteLine($"run {run + 1}: compile {plain[^1]:F2} s, with the floor analyzer {floor[^1]:F2} s, with EcrLint's analyzers {with[^1]:F2} s");
+            Console.WriteLine($"run {run + 1}: " + string.Join(", ", sides.Select(s => $"{s.Name} {s.Wall[^1]:F2} s ({s.Cpu[^1]:F2} s CPU)")));
         }
 
-        var p = Median(plain);
-        var f = Median(floor);
-        var w = Median(with);
         Console.WriteLine();
-        Console.WriteLine($"compile:                 median {p:F2} s");
-        Console.WriteLine($"compile + floor:         median {f:F2} s   overhead {(f - p) / p * 100:F1}% (driver and semantic models, no analysis)");
-        Console.WriteLine($"compile + EcrLint:       median {w:F2} s   overhead {(w - p) / p * 100:F1}%, {(w - f) / p * 100:F1}% beyond the floor");
+        foreach (var (name, _, wall, cpu) in sides) Console.WriteLine($"{name,-27} median {Median(wall):F2} s wall, {Median(cpu):F2} s CPU");
+        var p = Median(sides[0].Wall);
+        var f = Median(sides[1].Wall);
+        var w = Median(sides[2].Wall);
+        var fw = Median(sides[3].Wall);
+        var fc = Median(sides[1].Cpu);
+        var fwc = Median(sides[3].Cpu);
+        Console.WriteLine($"floor alone adds {(f - p) / p * 100:F1}% to the compile (driver and operation trees, no analysis)");
+        Console.WriteLine($"EcrLint alone adds {(w - p) / p * 100:F1}% to the compile (it pays the operation trees itself)");
+        Console.WriteLine($"EcrLint next to the floor adds {(fw - f) / f * 100:F1}% wall, {(fwc - fc) / fc * 100:F1}% CPU (as in a build with the SDK's analyzers)");
         var total = perAnalyzer.Values.Sum(Median);
         foreach (var (name, times) in perAnalyzer.OrderByDescending(kv => Median(kv.Value)))
-            Console.WriteLine($"  {name,-28} {Median(times):F3} s  ({(total > 0 ? Median(times) / total * 100 : 0):F0}% of analyzer time, {Median(times) / p * 100:F1}% of compile)");
+            Console.WriteLine($"  {name,-28} {Median(times):F3} s  ({(total > 0 ? Median(times) / total * 100 : 0):F0}% of EcrLint's analyzer time, {Median(times) / p * 100:F1}% of compile)");
     }
 
     private static double Median(List<double> values)

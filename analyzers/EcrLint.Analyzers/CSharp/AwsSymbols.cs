@@ -11,72 +11,76 @@ internal sealed class AwsSymbols
 {
     private AwsSymbols(Compilation c)
     {
+        // Every CDK type is in the assembly of Amazon.CDK.Stack (Amazon.CDK.Lib): looked up there, not in every reference.
+        var cdk = c.GetTypeByMetadataName("Amazon.CDK.Stack")?.ContainingAssembly;
+        INamedTypeSymbol? Cdk(string name) => cdk?.GetTypeByMetadataName(name);
+
         // AWS CDK IAM.
-        PolicyStatement = c.GetTypeByMetadataName("Amazon.CDK.AWS.IAM.PolicyStatement");
-        PolicyStatementProps = c.GetTypeByMetadataName("Amazon.CDK.AWS.IAM.PolicyStatementProps");
-        PolicyDocument = c.GetTypeByMetadataName("Amazon.CDK.AWS.IAM.PolicyDocument");
-        PolicyDocumentProps = c.GetTypeByMetadataName("Amazon.CDK.AWS.IAM.PolicyDocumentProps");
-        IamEffect = c.GetTypeByMetadataName("Amazon.CDK.AWS.IAM.Effect");
-        IamRole = c.GetTypeByMetadataName("Amazon.CDK.AWS.IAM.Role");
-        IamPolicy = c.GetTypeByMetadataName("Amazon.CDK.AWS.IAM.Policy");
-        IamManagedPolicy = c.GetTypeByMetadataName("Amazon.CDK.AWS.IAM.ManagedPolicy");
-        IamPolicyProps = c.GetTypeByMetadataName("Amazon.CDK.AWS.IAM.PolicyProps");
-        IamManagedPolicyProps = c.GetTypeByMetadataName("Amazon.CDK.AWS.IAM.ManagedPolicyProps");
-        IamRoleProps = c.GetTypeByMetadataName("Amazon.CDK.AWS.IAM.RoleProps");
-        IPrincipal = c.GetTypeByMetadataName("Amazon.CDK.AWS.IAM.IPrincipal");
-        AnyPrincipal = c.GetTypeByMetadataName("Amazon.CDK.AWS.IAM.AnyPrincipal");
-        StarPrincipal = c.GetTypeByMetadataName("Amazon.CDK.AWS.IAM.StarPrincipal");
-        ArnPrincipal = c.GetTypeByMetadataName("Amazon.CDK.AWS.IAM.ArnPrincipal");
-        AccountPrincipal = c.GetTypeByMetadataName("Amazon.CDK.AWS.IAM.AccountPrincipal");
-        AccountRootPrincipal = c.GetTypeByMetadataName("Amazon.CDK.AWS.IAM.AccountRootPrincipal");
-        ServicePrincipal = c.GetTypeByMetadataName("Amazon.CDK.AWS.IAM.ServicePrincipal");
-        FederatedPrincipal = c.GetTypeByMetadataName("Amazon.CDK.AWS.IAM.FederatedPrincipal");
-        CanonicalUserPrincipal = c.GetTypeByMetadataName("Amazon.CDK.AWS.IAM.CanonicalUserPrincipal");
+        PolicyStatement = Cdk("Amazon.CDK.AWS.IAM.PolicyStatement");
+        PolicyStatementProps = Cdk("Amazon.CDK.AWS.IAM.PolicyStatementProps");
+        PolicyDocument = Cdk("Amazon.CDK.AWS.IAM.PolicyDocument");
+        PolicyDocumentProps = Cdk("Amazon.CDK.AWS.IAM.PolicyDocumentProps");
+        IamEffect = Cdk("Amazon.CDK.AWS.IAM.Effect");
+        IamRole = Cdk("Amazon.CDK.AWS.IAM.Role");
+        IamPolicy = Cdk("Amazon.CDK.AWS.IAM.Policy");
+        IamManagedPolicy = Cdk("Amazon.CDK.AWS.IAM.ManagedPolicy");
+        IamPolicyProps = Cdk("Amazon.CDK.AWS.IAM.PolicyProps");
+        IamManagedPolicyProps = Cdk("Amazon.CDK.AWS.IAM.ManagedPolicyProps");
+        IamRoleProps = Cdk("Amazon.CDK.AWS.IAM.RoleProps");
+        IPrincipal = Cdk("Amazon.CDK.AWS.IAM.IPrincipal");
+        AnyPrincipal = Cdk("Amazon.CDK.AWS.IAM.AnyPrincipal");
+        StarPrincipal = Cdk("Amazon.CDK.AWS.IAM.StarPrincipal");
+        ArnPrincipal = Cdk("Amazon.CDK.AWS.IAM.ArnPrincipal");
+        AccountPrincipal = Cdk("Amazon.CDK.AWS.IAM.AccountPrincipal");
+        AccountRootPrincipal = Cdk("Amazon.CDK.AWS.IAM.AccountRootPrincipal");
+        ServicePrincipal = Cdk("Amazon.CDK.AWS.IAM.ServicePrincipal");
+        FederatedPrincipal = Cdk("Amazon.CDK.AWS.IAM.FederatedPrincipal");
+        CanonicalUserPrincipal = Cdk("Amazon.CDK.AWS.IAM.CanonicalUserPrincipal");
 
         // AWS CDK EC2.
-        InterfaceVpcEndpoint = c.GetTypeByMetadataName("Amazon.CDK.AWS.EC2.InterfaceVpcEndpoint");
-        GatewayVpcEndpoint = c.GetTypeByMetadataName("Amazon.CDK.AWS.EC2.GatewayVpcEndpoint");
-        VpcEndpoint = c.GetTypeByMetadataName("Amazon.CDK.AWS.EC2.VpcEndpoint");
-        InterfaceVpcEndpointProps = c.GetTypeByMetadataName("Amazon.CDK.AWS.EC2.InterfaceVpcEndpointProps");
-        InterfaceVpcEndpointOptions = c.GetTypeByMetadataName("Amazon.CDK.AWS.EC2.InterfaceVpcEndpointOptions");
-        GatewayVpcEndpointProps = c.GetTypeByMetadataName("Amazon.CDK.AWS.EC2.GatewayVpcEndpointProps");
-        GatewayVpcEndpointOptions = c.GetTypeByMetadataName("Amazon.CDK.AWS.EC2.GatewayVpcEndpointOptions");
-        InterfaceVpcEndpointAwsService = c.GetTypeByMetadataName("Amazon.CDK.AWS.EC2.InterfaceVpcEndpointAwsService");
-        InterfaceVpcEndpointService = c.GetTypeByMetadataName("Amazon.CDK.AWS.EC2.InterfaceVpcEndpointService");
-        GatewayVpcEndpointAwsService = c.GetTypeByMetadataName("Amazon.CDK.AWS.EC2.GatewayVpcEndpointAwsService");
-        Vpc = c.GetTypeByMetadataName("Amazon.CDK.AWS.EC2.Vpc");
-        IVpc = c.GetTypeByMetadataName("Amazon.CDK.AWS.EC2.IVpc");
-        VpcProps = c.GetTypeByMetadataName("Amazon.CDK.AWS.EC2.VpcProps");
-        SubnetConfiguration = c.GetTypeByMetadataName("Amazon.CDK.AWS.EC2.SubnetConfiguration");
-        SubnetType = c.GetTypeByMetadataName("Amazon.CDK.AWS.EC2.SubnetType");
-        Connections = c.GetTypeByMetadataName("Amazon.CDK.AWS.EC2.Connections_");
-        CfnVpcEndpoint = c.GetTypeByMetadataName("Amazon.CDK.AWS.EC2.CfnVPCEndpoint");
-        CfnVpcEndpointProps = c.GetTypeByMetadataName("Amazon.CDK.AWS.EC2.CfnVPCEndpointProps");
+        InterfaceVpcEndpoint = Cdk("Amazon.CDK.AWS.EC2.InterfaceVpcEndpoint");
+        GatewayVpcEndpoint = Cdk("Amazon.CDK.AWS.EC2.GatewayVpcEndpoint");
+        VpcEndpoint = Cdk("Amazon.CDK.AWS.EC2.VpcEndpoint");
+        InterfaceVpcEndpointProps = Cdk("Amazon.CDK.AWS.EC2.InterfaceVpcEndpointProps");
+        InterfaceVpcEndpointOptions = Cdk("Amazon.CDK.AWS.EC2.InterfaceVpcEndpointOptions");
+        GatewayVpcEndpointProps = Cdk("Amazon.CDK.AWS.EC2.GatewayVpcEndpointProps");
+        GatewayVpcEndpointOptions = Cdk("Amazon.CDK.AWS.EC2.GatewayVpcEndpointOptions");
+        InterfaceVpcEndpointAwsService = Cdk("Amazon.CDK.AWS.EC2.InterfaceVpcEndpointAwsService");
+        InterfaceVpcEndpointService = Cdk("Amazon.CDK.AWS.EC2.InterfaceVpcEndpointService");
+        GatewayVpcEndpointAwsService = Cdk("Amazon.CDK.AWS.EC2.GatewayVpcEndpointAwsService");
+        Vpc = Cdk("Amazon.CDK.AWS.EC2.Vpc");
+        IVpc = Cdk("Amazon.CDK.AWS.EC2.IVpc");
+        VpcProps = Cdk("Amazon.CDK.AWS.EC2.VpcProps");
+        SubnetConfiguration = Cdk("Amazon.CDK.AWS.EC2.SubnetConfiguration");
+        SubnetType = Cdk("Amazon.CDK.AWS.EC2.SubnetType");
+        Connections = Cdk("Amazon.CDK.AWS.EC2.Connections_");
+        CfnVpcEndpoint = Cdk("Amazon.CDK.AWS.EC2.CfnVPCEndpoint");
+        CfnVpcEndpointProps = Cdk("Amazon.CDK.AWS.EC2.CfnVPCEndpointProps");
 
         // AWS CDK core, ECS, ECR.
-        Stack = c.GetTypeByMetadataName("Amazon.CDK.Stack");
-        StackProps = c.GetTypeByMetadataName("Amazon.CDK.StackProps");
-        CdkEnvironment = c.GetTypeByMetadataName("Amazon.CDK.Environment");
-        TaskDefinition = c.GetTypeByMetadataName("Amazon.CDK.AWS.ECS.TaskDefinition");
-        FargateTaskDefinition = c.GetTypeByMetadataName("Amazon.CDK.AWS.ECS.FargateTaskDefinition");
-        Ec2TaskDefinition = c.GetTypeByMetadataName("Amazon.CDK.AWS.ECS.Ec2TaskDefinition");
-        FargateTaskDefinitionProps = c.GetTypeByMetadataName("Amazon.CDK.AWS.ECS.FargateTaskDefinitionProps");
-        Ec2TaskDefinitionProps = c.GetTypeByMetadataName("Amazon.CDK.AWS.ECS.Ec2TaskDefinitionProps");
-        RuntimePlatform = c.GetTypeByMetadataName("Amazon.CDK.AWS.ECS.RuntimePlatform");
-        OperatingSystemFamily = c.GetTypeByMetadataName("Amazon.CDK.AWS.ECS.OperatingSystemFamily");
-        ContainerDefinitionOptions = c.GetTypeByMetadataName("Amazon.CDK.AWS.ECS.ContainerDefinitionOptions");
-        ContainerImage = c.GetTypeByMetadataName("Amazon.CDK.AWS.ECS.ContainerImage");
-        LogDrivers = c.GetTypeByMetadataName("Amazon.CDK.AWS.ECS.LogDrivers");
-        LogDriver = c.GetTypeByMetadataName("Amazon.CDK.AWS.ECS.LogDriver");
-        FargateService = c.GetTypeByMetadataName("Amazon.CDK.AWS.ECS.FargateService");
-        Ec2Service = c.GetTypeByMetadataName("Amazon.CDK.AWS.ECS.Ec2Service");
-        FargateServiceProps = c.GetTypeByMetadataName("Amazon.CDK.AWS.ECS.FargateServiceProps");
-        Ec2ServiceProps = c.GetTypeByMetadataName("Amazon.CDK.AWS.ECS.Ec2ServiceProps");
-        FargatePlatformVersion = c.GetTypeByMetadataName("Amazon.CDK.AWS.ECS.FargatePlatformVersion");
-        Cluster = c.GetTypeByMetadataName("Amazon.CDK.AWS.ECS.Cluster");
-        ClusterProps = c.GetTypeByMetadataName("Amazon.CDK.AWS.ECS.ClusterProps");
-        CfnPullThroughCacheRule = c.GetTypeByMetadataName("Amazon.CDK.AWS.ECR.CfnPullThroughCacheRule");
-        CfnPullThroughCacheRuleProps = c.GetTypeByMetadataName("Amazon.CDK.AWS.ECR.CfnPullThroughCacheRuleProps");
+        Stack = Cdk("Amazon.CDK.Stack");
+        StackProps = Cdk("Amazon.CDK.StackProps");
+        CdkEnvironment = Cdk("Amazon.CDK.Environment");
+        TaskDefinition = Cdk("Amazon.CDK.AWS.ECS.TaskDefinition");
+        FargateTaskDefinition = Cdk("Amazon.CDK.AWS.ECS.FargateTaskDefinition");
+        Ec2TaskDefinition = Cdk("Amazon.CDK.AWS.ECS.Ec2TaskDefinition");
+        FargateTaskDefinitionProps = Cdk("Amazon.CDK.AWS.ECS.FargateTaskDefinitionProps");
+        Ec2TaskDefinitionProps = Cdk("Amazon.CDK.AWS.ECS.Ec2TaskDefinitionProps");
+        RuntimePlatform = Cdk("Amazon.CDK.AWS.ECS.RuntimePlatform");
+        OperatingSystemFamily = Cdk("Amazon.CDK.AWS.ECS.OperatingSystemFamily");
+        ContainerDefinitionOptions = Cdk("Amazon.CDK.AWS.ECS.ContainerDefinitionOptions");
+        ContainerImage = Cdk("Amazon.CDK.AWS.ECS.ContainerImage");
+        LogDrivers = Cdk("Amazon.CDK.AWS.ECS.LogDrivers");
+        LogDriver = Cdk("Amazon.CDK.AWS.ECS.LogDriver");
+        FargateService = Cdk("Amazon.CDK.AWS.ECS.FargateService");
+        Ec2Service = Cdk("Amazon.CDK.AWS.ECS.Ec2Service");
+        FargateServiceProps = Cdk("Amazon.CDK.AWS.ECS.FargateServiceProps");
+        Ec2ServiceProps = Cdk("Amazon.CDK.AWS.ECS.Ec2ServiceProps");
+        FargatePlatformVersion = Cdk("Amazon.CDK.AWS.ECS.FargatePlatformVersion");
+        Cluster = Cdk("Amazon.CDK.AWS.ECS.Cluster");
+        ClusterProps = Cdk("Amazon.CDK.AWS.ECS.ClusterProps");
+        CfnPullThroughCacheRule = Cdk("Amazon.CDK.AWS.ECR.CfnPullThroughCacheRule");
+        CfnPullThroughCacheRuleProps = Cdk("Amazon.CDK.AWS.ECR.CfnPullThroughCacheRuleProps");
 
         // AWS SDK for .NET.
         CreateVpcEndpointRequest = c.GetTypeByMetadataName("Amazon.EC2.Model.CreateVpcEndpointRequest");

@@ -60,6 +60,11 @@ internal sealed class BuiltPolicy
 
     /// <summary>The region the policy's endpoint names, when it does; else the stack's applies.</summary>
     public string? Region { get; }
+
+    /// <summary>The code-fix probes of this policy, by kind (<see cref="CdkPolicyProbe"/>): run once for all its findings.</summary>
+    internal Dictionary<string, object?> ProbeRuns => System.Threading.LazyInitializer.EnsureInitialized(ref _probeRuns, () => new Dictionary<string, object?>(StringComparer.Ordinal))!;
+
+    private Dictionary<string, object?>? _probeRuns;
 }
 
 /// <summary>

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using EcrLint.Engine;
 using EcrLint.Fixes;
 using EcrLint.Json;
@@ -25,7 +24,6 @@ internal static class CdkPolicyProbe
     internal const string StandInRegion = "us-east-1";
 
     private static readonly HashSet<string> ProbedRules = new() { "ECR101", "ECR202", "ECR301" };
-    private static readonly ConditionalWeakTable<BuiltPolicy, Dictionary<string, ProbeRun?>> s_runs = new();
 
     private sealed class ProbeRun
     {
@@ -103,10 +101,10 @@ internal static class CdkPolicyProbe
         // ECR101's statement names the layer bucket of a region: probed with a stand-in when the region is not known.
         var standIn = ruleId == "ECR101" && context.Region is null;
         var key = standIn ? "standin" : "";
-        var runs = s_runs.GetOrCreateValue(built);
+        var runs = built.ProbeRuns;
         lock (runs)
         {
-            if (runs.TryGetValue(key, out var cached)) return cached;
+            if (runs.TryGetValue(key, out var cached)) return (ProbeRun?)cached;
             var run = Create(built, standIn ? new LintContext { Region = StandInRegion, Account = context.Account, Severities = context.Severities } : context, context, standIn);
             runs[key] = run;
             return run;

@@ -183,14 +183,15 @@ public sealed class RedundancyRule : PolicyRule
     {
         if (a.Statement.Effect != b.Statement.Effect || a.Principal != b.Principal) return false;
         if (b.Condition.Length > 0 && a.Condition != b.Condition) return false;
-        for (var i = 0; i < a.Resources.Length; i++)
-        {
-            if (!AnyResourceCovers(b, a.Resources[i], a.ResourceFields[i])) return false;
-        }
-
+        // Actions first: they are cheaper to compare, and most pairs of statements differ in them.
         foreach (var x in a.Actions)
         {
             if (!AnyActionCovers(b.Actions, x)) return false;
+        }
+
+        for (var i = 0; i < a.Resources.Length; i++)
+        {
+            if (!AnyResourceCovers(b, a, i)) return false;
         }
 
         return true;
@@ -206,11 +207,16 @@ public sealed class RedundancyRule : PolicyRule
         return false;
     }
 
-    private static bool AnyResourceCovers(Shape b, string value, string[]? valueFields)
+    private static bool AnyResourceCovers(Shape b, Shape a, int index)
     {
+        var value = a.Resources[index];
         for (var i = 0; i < b.Resources.Length; i++)
         {
-            if (ResourceCovers(b.Resources[i], b.ResourceFields[i], value, valueFields)) return true;
+            var pattern = b.Resources[i];
+            // The same text or "*" covers without the ARN fields; they are split only for a pattern with wildcards.
+            if (pattern == "*" || pattern == value) return true;
+            if (pattern.IndexOfAny(Glob.WildcardChars) < 0) continue;
+            if (ResourceCovers(pattern, b.ResourceFields[i], value, a.ResourceFields[index])) return true;
         }
 
         return false;

@@ -120,7 +120,7 @@ internal static class CdkPolicyProbe
         var parsed = JsonParser.Parse(doc);
         if (parsed.Root is not JsonObject root) return null;
         var probePolicy = PolicyBinder.Bind(root);
-        var original = Linter.LintPolicy(policy, built.Kind, context).ToList();
+        var original = Linter.LintPolicy(policy, built.Kind, context, builtWithTypes: true).ToList();
         var probe = Linter.LintPolicy(probePolicy, built.Kind, probeContext).ToList();
         return new ProbeRun(original, probe, probePolicy, standIn);
     }

@@ -15,9 +15,9 @@ namespace EcrLint.Analyzers.CSharp;
 /// Lints the policies one named type writes: JSON in its strings and what it builds with CDK IAM types, and
 /// reports the findings on the C# expressions they are about (at the end of the type, when the region of its
 /// stack and the endpoints its statements are added to are known). In CDK statements element names, JSON types
-/// and duplicate keys cannot be wrong, and CDK always writes
-/// <c>"Version": "2012-10-17"</c>: those grammar rules run and stay silent. The size of the JSON CDK will write is
-/// not the size of the C# code, so ECR409 is not reported here.
+/// and duplicate keys cannot be wrong, CDK always writes <c>"Version": "2012-10-17"</c>, and the size of the JSON
+/// CDK will write is not the size of the C# code: those rules (<see cref="PolicyRule.ChecksJsonText"/>) are not run
+/// on CDK-built policies.
 /// </summary>
 internal sealed class PolicyTypeAnalysis
 {
@@ -63,10 +63,10 @@ internal sealed class PolicyTypeAnalysis
         foreach (var b in built)
         {
             var settings = Settings(b.Region ?? stackRegion);
-            foreach (var finding in Linter.LintPolicy(b.Policy, b.Kind, settings))
+            foreach (var finding in Linter.LintPolicy(b.Policy, b.Kind, settings, builtWithTypes: true))
             {
                 ct.ThrowIfCancellationRequested();
-                if (finding.IsSuppressed || finding.RuleId == RuleCatalog.ECR409.Id) continue;
+                if (finding.IsSuppressed) continue;
                 var location = Map(_cdk, finding.Location);
                 if (location is null) continue;
                 var key = finding.RuleId + "|" + location.SourceTree?.FilePath + "|" + location.SourceSpan.Start.ToString(CultureInfo.InvariantCulture)

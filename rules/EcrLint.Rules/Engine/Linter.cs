@@ -115,13 +115,22 @@ public static class Linter
     }
 
     /// <summary>Runs every policy rule that applies to the kind and is enabled. Used by every front end.</summary>
-    public static List<Finding> LintPolicy(PolicyDocument policy, PolicyKind kind, LintContext context)
+    public static List<Finding> LintPolicy(PolicyDocument policy, PolicyKind kind, LintContext context) => LintPolicy(policy, kind, context, builtWithTypes: false);
+
+    /// <param name="policy">The policy.</param>
+    /// <param name="kind">Its kind.</param>
+    /// <param name="context">The run's settings.</param>
+    /// <param name="builtWithTypes">
+    /// The policy was built with typed APIs (AWS CDK statements in C#), not written as JSON: the rules about JSON text
+    /// (<see cref="PolicyRule.ChecksJsonText"/>) are not run.
+    /// </param>
+    public static List<Finding> LintPolicy(PolicyDocument policy, PolicyKind kind, LintContext context, bool builtWithTypes)
     {
         var findings = new List<Finding>();
         var ctx = new PolicyContext(policy, kind, context, findings);
         foreach (var rule in PolicyRule.All)
         {
-            if (!rule.AppliesTo(kind) || !context.AnyEnabled(rule)) continue;
+            if ((builtWithTypes && rule.ChecksJsonText) || !rule.AppliesTo(kind) || !context.AnyEnabled(rule)) continue;
             rule.Analyze(ctx);
         }
 

@@ -20,6 +20,13 @@ public abstract class PolicyRule
 
     public abstract void Analyze(PolicyContext context);
 
+    /// <summary>
+    /// Whether the rule is about how the policy is written as JSON (element names and types, duplicate keys, the
+    /// Version line, the size of the text): nothing a policy built with typed APIs, like the AWS CDK's, can get wrong,
+    /// so such policies are not given to it.
+    /// </summary>
+    public virtual bool ChecksJsonText => false;
+
     private static readonly Lazy<IReadOnlyList<PolicyRule>> s_all = new(() =>
         typeof(PolicyRule).GetTypeInfo().Assembly.GetTypes()
             .Where(t => !t.GetTypeInfo().IsAbstract && typeof(PolicyRule).GetTypeInfo().IsAssignableFrom(t.GetTypeInfo()))

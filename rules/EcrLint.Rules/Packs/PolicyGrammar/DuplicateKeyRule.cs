@@ -14,6 +14,8 @@ public sealed class DuplicateKeyRule : PolicyRule
 {
     public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { RuleCatalog.ECR411 };
 
+    public override bool ChecksJsonText => true;
+
     public override void Analyze(PolicyContext context)
     {
         if (context.Policy.Root is null) return;

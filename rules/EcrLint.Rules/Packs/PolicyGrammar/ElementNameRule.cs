@@ -17,6 +17,8 @@ public sealed class ElementNameRule : PolicyRule
 {
     public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { RuleCatalog.ECR408 };
 
+    public override bool ChecksJsonText => true;
+
     public override void Analyze(PolicyContext context)
     {
         var policy = context.Policy;

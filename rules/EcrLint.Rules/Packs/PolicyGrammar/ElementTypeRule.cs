@@ -17,6 +17,8 @@ public sealed class ElementTypeRule : PolicyRule
 {
     public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { RuleCatalog.ECR412 };
 
+    public override bool ChecksJsonText => true;
+
     public override void Analyze(PolicyContext context)
     {
         var root = context.Policy.Root;

@@ -15,6 +15,8 @@ public sealed class PolicySizeRule : PolicyRule
 {
     public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { RuleCatalog.ECR409 };
 
+    public override bool ChecksJsonText => true;
+
     public override bool AppliesTo(PolicyKind kind) => kind.IsEndpointPolicy();
 
     public override void Analyze(PolicyContext context)

@@ -16,6 +16,8 @@ public sealed class VersionRule : PolicyRule
 
     public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { RuleCatalog.ECR401, RuleCatalog.ECR402 };
 
+    public override bool ChecksJsonText => true;
+
     public override void Analyze(PolicyContext context)
     {
         var policy = context.Policy;

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using EcrLint.Json;
@@ -112,24 +113,31 @@ public static class PolicyBinder
     {
         if (property is null) return null;
         var node = property.Value;
-        var values = new List<PolicyValue>();
+        PolicyValue[] values;
         var unknown = false;
         switch (node)
         {
             case JsonArray array:
+            {
+                // Sized for the usual case (every item a value); trimmed when some are not.
+                values = new PolicyValue[array.Items.Count];
+                var n = 0;
                 foreach (var item in array.Items)
                 {
                     var v = AsValue(item, allowScalars);
                     if (v is null || !v.IsKnown) unknown = true;
-                    if (v is not null) values.Add(v);
+                    if (v is not null) values[n++] = v;
                 }
 
+                if (n < values.Length) Array.Resize(ref values, n);
                 break;
+            }
+
             default:
             {
                 var v = AsValue(node, allowScalars);
                 if (v is null || !v.IsKnown) unknown = true;
-                if (v is not null) values.Add(v);
+                values = v is null ? Array.Empty<PolicyValue>() : new[] { v };
                 break;
             }
         }

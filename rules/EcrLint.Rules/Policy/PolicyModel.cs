@@ -70,13 +70,60 @@ public sealed class PolicyValue
     public override string ToString() => Value;
 }
 
+/// <summary>
+/// The values of an element, read-only, enumerated without an allocation (the rules loop over them for every
+/// policy; an interface enumerator would be a heap object each time).
+/// </summary>
+public sealed class PolicyValues : IReadOnlyList<PolicyValue>
+{
+    private readonly PolicyValue[] _items;
+
+    public PolicyValues(IReadOnlyList<PolicyValue> values)
+    {
+        if (values is PolicyValue[] array)
+        {
+            _items = array;
+            return;
+        }
+
+        _items = new PolicyValue[values.Count];
+        for (var i = 0; i < _items.Length; i++) _items[i] = values[i];
+    }
+
+    public int Count => _items.Length;
+
+    public PolicyValue this[int index] => _items[index];
+
+    public Enumerator GetEnumerator() => new(_items);
+
+    IEnumerator<PolicyValue> IEnumerable<PolicyValue>.GetEnumerator() => ((IEnumerable<PolicyValue>)_items).GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => _items.GetEnumerator();
+
+    public struct Enumerator
+    {
+        private readonly PolicyValue[] _items;
+        private int _index;
+
+        internal Enumerator(PolicyValue[] items)
+        {
+            _items = items;
+            _index = -1;
+        }
+
+        public PolicyValue Current => _items[_index];
+
+        public bool MoveNext() => ++_index < _items.Length;
+    }
+}
+
 /// <summary>An element that holds one value or a list (<c>"Action": "x"</c> or <c>["x", "y"]</c>).</summary>
 public sealed class PolicyValueList
 {
     public PolicyValueList(string elementName, IReadOnlyList<PolicyValue> values, bool isArray, SourceDocument document, TextSpan span, TextSpan nameSpan, JsonNode? node = null)
     {
         ElementName = elementName;
-        Values = values;
+        Values = values as PolicyValues ?? new PolicyValues(values);
         IsArray = isArray;
         Document = document;
         Span = span;
@@ -86,7 +133,7 @@ public sealed class PolicyValueList
 
     /// <summary>The element name as written (<c>Action</c>, <c>NotResource</c> ...).</summary>
     public string ElementName { get; }
-    public IReadOnlyList<PolicyValue> Values { get; }
+    public PolicyValues Values { get; }
     public bool IsArray { get; }
     public SourceDocument Document { get; }
 

@@ -129,7 +129,7 @@ public sealed class AllBucketsAccessRule : PolicyRule
         yield return "aws";
         foreach (var s in context.Policy.Statements)
         {
-            foreach (var v in (s.Resource?.Values ?? Array.Empty<PolicyValue>()).Concat(s.NotResource?.Values ?? Array.Empty<PolicyValue>()))
+            foreach (var v in ((IEnumerable<PolicyValue>?)s.Resource?.Values ?? Array.Empty<PolicyValue>()).Concat((IEnumerable<PolicyValue>?)s.NotResource?.Values ?? Array.Empty<PolicyValue>()))
             {
                 if (Arn.TryParse(v.Value, out var arn) && context.Iam.Partition(arn.Partition) is not null && seen.Add(arn.Partition)) yield return arn.Partition;
             }

@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WORK=${1:-/tmp/ecrlint-bench}
-RUNS=5; BUILDS=8
+RUNS=5; BUILDS=12
 if [[ "${2:-}" == "--quick" || "${1:-}" == "--quick" ]]; then RUNS=2; BUILDS=2; [[ "${1:-}" == "--quick" ]] && WORK=/tmp/ecrlint-bench; fi
 mkdir -p "$WORK"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -46,16 +46,31 @@ $ABENCH generate "$WORK/cdkproj" --files 500
 dotnet build "$WORK/cdkproj" -v:q -nologo > /dev/null   # restore, and references.txt for the in-process runs
 echo "-- in process: compile, compile + floor analyzer, compile + EcrLint (alternating), per-analyzer times"
 $ABENCH breakdown "$WORK/cdkproj" --runs $((RUNS + 4))
-echo "-- dotnet build --no-incremental with and without the analyzers (compiler server, warmed), Csc task time"
-csc_ms() { dotnet build "$WORK/cdkproj" --no-incremental -p:UseSharedCompilation=true -p:EcrLintAnalyzers="$1" -clp:PerformanceSummary -nologo 2>&1 | awk '$3 == "Csc" {print $1}'; }
-csc_ms false > /dev/null; csc_ms true > /dev/null; csc_ms false > /dev/null; csc_ms true > /dev/null
-without=(); with=()
-for _ in $(seq $BUILDS); do without+=("$(csc_ms false)"); with+=("$(csc_ms true)"); done
+echo "-- dotnet build --no-incremental with and without the analyzers (compiler server, warmed): Csc task time and the"
+echo "   compiler server's CPU time, alternating pairs"
+server_cpu_ms() { local p; p=$(pgrep -f VBCSCompiler | head -1); [[ -z "$p" ]] && { echo 0; return; }; awk -v t="$(getconf CLK_TCK)" '{print ($14 + $15) * 1000 / t}' "/proc/$p/stat"; }
+build_once() {  # prints "csc_ms cpu_ms"
+  local c0 c1 out
+  c0=$(server_cpu_ms)
+  out=$(dotnet build "$WORK/cdkproj" --no-incremental -p:UseSharedCompilation=true -p:EcrLintAnalyzers="$1" -clp:PerformanceSummary -nologo 2>&1)
+  c1=$(server_cpu_ms)
+  echo "$(echo "$out" | awk '$3 == "Csc" {print $1}' | tail -1) $(awk -v a="$c0" -v b="$c1" 'BEGIN {print b - a}')"
+}
+for _ in 1 2 3; do build_once false > /dev/null; build_once true > /dev/null; done
+without=(); with=(); without_cpu=(); with_cpu=()
+for _ in $(seq $BUILDS); do
+  read -r w c < <(build_once false); without+=("$w"); without_cpu+=("$c")
+  read -r w c < <(build_once true); with+=("$w"); with_cpu+=("$c")
+done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-w0=$(median "${without[@]}"); w1=$(median "${with[@]}")
-echo "Csc without EcrLint: ${without[*]} ms (median $w0)"
-echo "Csc with EcrLint:    ${with[*]} ms (median $w1)"
-awk -v a="$w0" -v b="$w1" 'BEGIN {printf "overhead in the build: %.1f%%\n", (b - a) / a * 100}'
+minimum() { printf '%s\n' "$@" | sort -n | head -1; }
+echo "Csc without EcrLint: ${without[*]} ms (median $(median "${without[@]}"), min $(minimum "${without[@]}"))"
+echo "Csc with EcrLint:    ${with[*]} ms (median $(median "${with[@]}"), min $(minimum "${with[@]}"))"
+echo "CPU without EcrLint: ${without_cpu[*]} ms (median $(median "${without_cpu[@]}"), min $(minimum "${without_cpu[@]}"))"
+echo "CPU with EcrLint:    ${with_cpu[*]} ms (median $(median "${with_cpu[@]}"), min $(minimum "${with_cpu[@]}"))"
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f%%", (b - a) / a * 100}'; }
+echo "overhead in the build: Csc time $(ratio "$(median "${without[@]}")" "$(median "${with[@]}")") (medians), $(ratio "$(minimum "${without[@]}")" "$(minimum "${with[@]}")") (minima);" \
+  "compiler CPU $(ratio "$(median "${without_cpu[@]}")" "$(median "${with_cpu[@]}")") (medians), $(ratio "$(minimum "${without_cpu[@]}")" "$(minimum "${with_cpu[@]}")") (minima)"
 echo "-- ReportAnalyzer: analyzer execution times as the compiler reports them"
 dotnet build "$WORK/cdkproj" --no-incremental -p:UseSharedCompilation=true -p:ReportAnalyzer=true -v:d -nologo > "$WORK/report-analyzer.log" 2>&1
 awk '/Total analyzer execution time/ {p = 1} p && /^[[:space:]]*$/ {n++; if (n == 2) exit} p {sub(/ \(ECR.*/, " (ECR...)"); print}' "$WORK/report-analyzer.log" | head -n 20 || true

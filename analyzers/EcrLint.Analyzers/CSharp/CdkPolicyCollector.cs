@@ -69,7 +69,7 @@ internal sealed class BuiltPolicy
 
 /// <summary>
 /// Collects, within one named type, the CDK IAM constructs (statements, the calls that change them, the
-/// documents, endpoints, roles and policies that gather them) as syntax-node actions see them, and builds
+/// documents, endpoints, roles and policies that gather them) as operation actions see them, and builds
 /// the policies at the end of the type. Actions must not keep semantic models, so everything is read when
 /// the node is seen: values, spans, and the symbols constructs are stored in.
 /// </summary>
@@ -523,13 +523,4 @@ internal sealed class CdkPolicyCollector
 
         static bool Same(ITypeSymbol a, INamedTypeSymbol? b) => b is not null && SymbolEqualityComparer.Default.Equals(a, b);
     }
-
-    internal static string RightmostName(TypeSyntax type) => type switch
-    {
-        QualifiedNameSyntax q => q.Right.Identifier.ValueText,
-        AliasQualifiedNameSyntax a => a.Name.Identifier.ValueText,
-        SimpleNameSyntax s => s.Identifier.ValueText,
-        NullableTypeSyntax n => RightmostName(n.ElementType),
-        _ => "",
-    };
 }

@@ -46,7 +46,6 @@ internal sealed class CompilationState
     public LintContext LintContext { get; }
     public HostDocuments Documents { get; } = new();
 
-    private readonly ConcurrentDictionary<SyntaxTree, Dictionary<string, string>> _aliases = new();
     private readonly ConcurrentDictionary<string, bool> _policyConstants = new(System.StringComparer.Ordinal);
 
     /// <summary>
@@ -69,44 +68,5 @@ internal sealed class CompilationState
         }
 
         return _policyConstants.GetOrAdd(name, result);
-    }
-
-    /// <summary>
-    /// The type name an alias of a file stands for (<c>using PS = Amazon.CDK.AWS.IAM.PolicyStatement;</c>: <c>PS</c> is
-    /// <c>PolicyStatement</c>), so that syntactic filters on type names still see aliased types; else the name itself.
-    /// </summary>
-    public string Unalias(SyntaxTree tree, string name)
-    {
-        if (!_aliases.TryGetValue(tree, out var map))
-        {
-            map = new Dictionary<string, string>(System.StringComparer.Ordinal);
-            if (tree.GetRoot() is CompilationUnitSyntax unit)
-            {
-                foreach (var u in unit.Usings) Add(map, u);
-                foreach (var member in unit.Members)
-                {
-                    if (member is BaseNamespaceDeclarationSyntax ns)
-                    {
-                        foreach (var u in ns.Usings) Add(map, u);
-                    }
-                }
-            }
-
-            map = _aliases.GetOrAdd(tree, map);
-        }
-
-        return map.Count > 0 && map.TryGetValue(name, out var target) ? target : name;
-
-        static void Add(Dictionary<string, string> map, UsingDirectiveSyntax u)
-        {
-            if (u.Alias is null || u.Name is null) return;
-            var target = u.Name switch
-            {
-                QualifiedNameSyntax q => q.Right.Identifier.ValueText,
-                SimpleNameSyntax s => s.Identifier.ValueText,
-                _ => "",
-            };
-            if (target.Length > 0) map[u.Alias.Name.Identifier.ValueText] = target;
-        }
     }
 }

@@ -6,8 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WORK=${1:-/tmp/ecrlint-bench}
-RUNS=5; BUILDS=12
-if [[ "${2:-}" == "--quick" || "${1:-}" == "--quick" ]]; then RUNS=2; BUILDS=2; [[ "${1:-}" == "--quick" ]] && WORK=/tmp/ecrlint-bench; fi
+RUNS=5; ROUNDS=2; WARM=10; MEASURE=5
+if [[ "${2:-}" == "--quick" || "${1:-}" == "--quick" ]]; then RUNS=2; ROUNDS=1; WARM=3; MEASURE=2; [[ "${1:-}" == "--quick" ]] && WORK=/tmp/ecrlint-bench; fi
 mkdir -p "$WORK"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
@@ -46,8 +46,9 @@ $ABENCH generate "$WORK/cdkproj" --files 500
 dotnet build "$WORK/cdkproj" -v:q -nologo > /dev/null   # restore, and references.txt for the in-process runs
 echo "-- in process: compile, compile + floor analyzer, compile + EcrLint (alternating), per-analyzer times"
 $ABENCH breakdown "$WORK/cdkproj" --runs $((RUNS + 4))
-echo "-- dotnet build --no-incremental with and without the analyzers (compiler server, warmed): Csc task time and the"
-echo "   compiler server's CPU time, alternating pairs"
+echo "-- dotnet build --no-incremental with and without the analyzers: Csc task time and the compiler server's CPU time."
+echo "   Each side gets its own compiler server, warmed by $WARM builds (switching the analyzer set between builds of one"
+echo "   server makes it JIT-compile again, which no developer's repeated builds see); $ROUNDS rounds of $MEASURE builds a side."
 server_cpu_ms() { local p; p=$(pgrep -f VBCSCompiler | head -1); [[ -z "$p" ]] && { echo 0; return; }; awk -v t="$(getconf CLK_TCK)" '{print ($14 + $15) * 1000 / t}' "/proc/$p/stat"; }
 build_once() {  # prints "csc_ms cpu_ms"
   local c0 c1 out
@@ -56,11 +57,16 @@ build_once() {  # prints "csc_ms cpu_ms"
   c1=$(server_cpu_ms)
   echo "$(echo "$out" | awk '$3 == "Csc" {print $1}' | tail -1) $(awk -v a="$c0" -v b="$c1" 'BEGIN {print b - a}')"
 }
-for _ in 1 2 3; do build_once false > /dev/null; build_once true > /dev/null; done
 without=(); with=(); without_cpu=(); with_cpu=()
-for _ in $(seq $BUILDS); do
-  read -r w c < <(build_once false); without+=("$w"); without_cpu+=("$c")
-  read -r w c < <(build_once true); with+=("$w"); with_cpu+=("$c")
+for _ in $(seq $ROUNDS); do
+  for side in false true; do
+    dotnet build-server shutdown > /dev/null 2>&1 || true
+    for _ in $(seq $WARM); do build_once $side > /dev/null; done
+    for _ in $(seq $MEASURE); do
+      read -r w c < <(build_once $side)
+      if [[ $side == false ]]; then without+=("$w"); without_cpu+=("$c"); else with+=("$w"); with_cpu+=("$c"); fi
+    done
+  done
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 minimum() { printf '%s\n' "$@" | sort -n | head -1; }

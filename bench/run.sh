@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WORK=${1:-/tmp/ecrlint-bench}
-RUNS=5; ROUNDS=2; WARM=10; MEASURE=5
+RUNS=5; ROUNDS=3; WARM=10; MEASURE=8
 if [[ "${2:-}" == "--quick" || "${1:-}" == "--quick" ]]; then RUNS=2; ROUNDS=1; WARM=3; MEASURE=2; [[ "${1:-}" == "--quick" ]] && WORK=/tmp/ecrlint-bench; fi
 mkdir -p "$WORK"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

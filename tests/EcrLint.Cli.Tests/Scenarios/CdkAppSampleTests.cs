@@ -11,15 +11,7 @@ public partial class CdkAppSampleTests
     [GeneratedRegex(@"^(?<path>[^(]+)\((?<line>\d+),(?<column>\d+)\): (?<severity>\w+) (?<id>ECR\d{3}):")]
     private static partial Regex FindingLine();
 
-    private static string Root()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "EcrLint.sln"))) return dir.FullName;
-        }
-
-        throw new InvalidOperationException("EcrLint.sln not found");
-    }
+    private static string Root() => Repo.Root;
 
     [Fact]
     public void Only_the_broken_stack_template_has_findings()

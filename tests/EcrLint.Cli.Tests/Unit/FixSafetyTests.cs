@@ -101,8 +101,7 @@ public class FixSafetyTests
 
     private static readonly Lazy<(string Path, byte[] Bytes)[]> Samples = new(() =>
     {
-        var root = Path.GetDirectoryName(CliProcess.Dll)!;
-        while (!File.Exists(Path.Combine(root, "EcrLint.sln"))) root = Path.GetDirectoryName(root)!;
+        var root = Repo.Root;
         return new[] { "*.json", "*.yaml", "*.yml" }
             .SelectMany(p => Directory.EnumerateFiles(Path.Combine(root, "samples"), p, SearchOption.AllDirectories))
             .Where(f => !f.Contains("cdk.out", StringComparison.Ordinal))

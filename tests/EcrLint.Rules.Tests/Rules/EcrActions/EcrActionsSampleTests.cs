@@ -6,13 +6,7 @@ namespace EcrLint.Tests.Rules.EcrActions;
 /// <summary>The sample pairs of the ecr-actions pack: each bad file triggers its rule, each good file is clean.</summary>
 public class EcrActionsSampleTests
 {
-    private static string SamplesFolder()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "EcrLint.sln"))) dir = dir.Parent;
-        Assert.NotNull(dir);
-        return Path.Combine(dir!.FullName, "samples", "policies", "rules");
-    }
+    private static string SamplesFolder() => Repo.PathOf("samples", "policies", "rules");
 
     public static TheoryData<string> Samples()
     {

@@ -1,6 +1,9 @@
-namespace EcrLint.Tests;
+namespace EcrLint.TestSupport;
 
-/// <summary>Paths in the repository, found from the test assembly's folder upward.</summary>
+/// <summary>
+/// Paths in the repository, found from the test assembly's folder upward. One source file, compiled into every test
+/// project (see the test projects' <c>Compile Include="../Shared/Repo.cs"</c>).
+/// </summary>
 public static class Repo
 {
     private static readonly Lazy<string> s_root = new(() =>
